@@ -1,0 +1,3 @@
+from incidentflow.cli import run
+
+run()

@@ -1,0 +1,272 @@
+"""The ``incident`` command line: parse, dispatch, print, pick the exit code. Nothing else.
+
+Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 internal bug, 130 interrupt.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from incidentflow import __version__
+from incidentflow.config import ConfigError
+from incidentflow.findings import Finding, has_errors
+from incidentflow.reporting import (
+    OutputFormat,
+    default_format,
+    markdown_findings_table,
+    render_github,
+    render_json,
+    render_text,
+    summary_line,
+    write_step_summary,
+)
+from incidentflow.repository import Repository
+from incidentflow.workspace import open_repository
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([f.value for f in OutputFormat]),
+    default=None,
+    help="Output format; 'github' is the default inside GitHub Actions.",
+)
+
+
+class Context:
+    def __init__(self, directory: Path, config: Path | None) -> None:
+        self.directory = directory
+        self.config = config
+        self._repository: Repository | None = None
+
+    @property
+    def repository(self) -> Repository:
+        if self._repository is None:
+            self._repository = open_repository(self.directory, self.config)
+        return self._repository
+
+
+def _emit_config_error(error: ConfigError) -> None:
+    click.echo(render_text(1, error.findings), err=True)
+    click.echo("incident: the config has errors; fix them first (exit 2)", err=True)
+
+
+def guarded(command: F) -> F:
+    """Map failures to exit codes: config errors 2, interrupts 130, anything else 3."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ConfigError as error:
+            _emit_config_error(error)
+            sys.exit(EXIT_USAGE)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("incident: interrupted", err=True)
+            sys.exit(130)
+        except Exception as error:
+            click.echo(
+                f"incident: internal error ({type(error).__name__}: {error}); this is a bug, "
+                "please report it with the command you ran",
+                err=True,
+            )
+            if os.environ.get("INCIDENTFLOW_DEBUG"):
+                raise
+            sys.exit(EXIT_BUG)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def resolve_format(value: str | None) -> OutputFormat:
+    return OutputFormat(value) if value else default_format()
+
+
+def report_findings(files: int, findings: list[Finding], output: OutputFormat, title: str) -> int:
+    if output is OutputFormat.JSON:
+        click.echo(render_json(files, findings))
+    elif output is OutputFormat.GITHUB:
+        click.echo(render_github(files, findings))
+        write_step_summary(
+            f"## {title}\n\n{summary_line(files, findings)}\n\n{markdown_findings_table(findings)}"
+        )
+    else:
+        click.echo(render_text(files, findings))
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_CLEAN
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="incident")
+@click.option(
+    "-C",
+    "--directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    help="Run as if started in this directory.",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Config file (default: incidentflow.yaml in this or a parent directory).",
+)
+@click.pass_context
+def main(ctx: click.Context, directory: Path, config: Path | None) -> None:
+    """Incident-as-code for GitHub: declare, validate, gate and sync incidents."""
+    ctx.obj = Context(directory, config)
+
+
+def _reporter_name() -> str:
+    try:
+        name = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        name = ""
+    return name or getpass.getuser()
+
+
+@main.command()
+@click.argument("title")
+@click.option("--severity", default=None, help="A severity key from incidentflow.yaml.")
+@click.option(
+    "--source",
+    type=click.Choice(
+        ["shop_inquiry", "system_alert", "sales_contact", "internal", "partner", "other"]
+    ),
+    default="other",
+    show_default=True,
+    help="How the incident came in.",
+)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Template language.")
+@click.option("--reported-by", default=None, help="Who reported it (default: git user.name).")
+@click.pass_obj
+@guarded
+def new(
+    obj: Context,
+    title: str,
+    severity: str | None,
+    source: str,
+    lang: str | None,
+    reported_by: str | None,
+) -> None:
+    """Write a new incident from the template and print its path."""
+    from incidentflow.commands.new import create_incident
+
+    repository = obj.repository
+    config = repository.config
+    if not title.strip():
+        raise click.BadParameter("the title must not be empty", param_hint="TITLE")
+    chosen = severity or config.severity_keys[min(1, len(config.severity_keys) - 1)]
+    if chosen not in config.severity_keys:
+        raise click.BadParameter(
+            f"'{chosen}' is not one of {', '.join(config.severity_keys)}", param_hint="--severity"
+        )
+    created = create_incident(
+        repository,
+        title=title.strip(),
+        severity=chosen,
+        source=source,
+        reported_by=reported_by or _reporter_name(),
+        lang=lang or config.language,
+    )
+    click.echo(repository.display(created.path))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@FORMAT_OPTION
+@click.pass_obj
+@guarded
+def validate(obj: Context, paths: tuple[Path, ...], output_format: str | None) -> None:
+    """Validate incident files (default: all under incidents/)."""
+    from incidentflow.commands.validate import run_validate
+
+    run = run_validate(obj.repository, list(paths))
+    sys.exit(
+        report_findings(run.files, run.findings, resolve_format(output_format), "incident validate")
+    )
+
+
+@main.command()
+@click.argument("target", required=False)
+@FORMAT_OPTION
+@click.pass_obj
+@guarded
+def status(obj: Context, target: str | None, output_format: str | None) -> None:
+    """Phase, what the next phase needs, and running clocks (all incidents without TARGET)."""
+    from incidentflow.commands.status import render_one, render_overview, run_status
+
+    states, findings, overview = run_status(obj.repository, target)
+    if target is not None and not states and not findings:
+        raise click.BadParameter(f"no incident '{target}'", param_hint="TARGET")
+    output = resolve_format(output_format)
+    if output is OutputFormat.JSON:
+        click.echo(
+            json.dumps(
+                {
+                    "files": len(states),
+                    "incidents": [state.as_dict() for state in states],
+                    "findings": [finding.as_dict() for finding in findings],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        text = render_overview(states) if overview else "\n\n".join(render_one(s) for s in states)
+        broken = [f for f in findings if f.path not in {s.path for s in states}]
+        if broken:
+            text += "\n\nFiles that cannot be read:\n" + render_text(len(broken), broken)
+        click.echo(text)
+        if output is OutputFormat.GITHUB:
+            write_step_summary("## incident status\n\n```\n" + text + "\n```\n")
+    sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_CLEAN)
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Fail if the schema file differs from the models.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write (default: schemas/incident.schema.json in the repository).",
+)
+@click.pass_obj
+@guarded
+def schema(obj: Context, check: bool, output: Path | None) -> None:
+    """Write, or check, the JSON Schema for incident front matter."""
+    from incidentflow.commands.schema import check_schema, write_schema
+
+    repository = obj.repository
+    target = output or repository.root / "schemas" / "incident.schema.json"
+    if check:
+        finding = check_schema(repository, target)
+        if finding is not None:
+            click.echo(render_text(1, [finding]))
+            sys.exit(EXIT_FINDINGS)
+        click.echo(f"{repository.display(target)} is up to date")
+        return
+    changed = write_schema(repository, target)
+    click.echo(f"{'wrote' if changed else 'unchanged'} {repository.display(target)}")
+
+
+def run() -> None:
+    main(prog_name="incident")
+
+
+if __name__ == "__main__":
+    run()

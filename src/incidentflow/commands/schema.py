@@ -1,0 +1,54 @@
+"""``incident schema``: write the JSON Schema, or check that it matches the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from incidentflow.atomic import write_text_atomic
+from incidentflow.findings import Finding, Level
+from incidentflow.repository import Repository
+from incidentflow.schema_export import render_schema
+
+
+def write_schema(repository: Repository, target: Path) -> bool:
+    text = render_schema(repository.config)
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return False
+    write_text_atomic(target, text)
+    return True
+
+
+def check_schema(repository: Repository, target: Path) -> Finding | None:
+    expected = render_schema(repository.config)
+    display = repository.display(target)
+    if not target.exists():
+        return Finding(
+            display,
+            None,
+            None,
+            "SC001",
+            Level.ERROR,
+            "schema file is missing: run `incident schema` and commit it",
+        )
+    actual = target.read_text(encoding="utf-8")
+    if actual == expected:
+        return None
+    line = next(
+        (
+            number
+            for number, (a, b) in enumerate(
+                zip(actual.splitlines(), expected.splitlines(), strict=False), start=1
+            )
+            if a != b
+        ),
+        min(len(actual.splitlines()), len(expected.splitlines())) + 1,
+    )
+    return Finding(
+        display,
+        line,
+        1,
+        "SC001",
+        Level.ERROR,
+        "schema is out of date with the models or incidentflow.yaml: run "
+        "`incident schema` and commit the result",
+    )

@@ -1,0 +1,170 @@
+"""``incident status``: where an incident stands and what its next phase needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from incidentflow.findings import Finding, Level
+from incidentflow.model import Status
+from incidentflow.phases import PHASES, TERMINAL, next_status, rank
+from incidentflow.positions import format_loc
+from incidentflow.repository import Repository, validate_repository
+from incidentflow.sections import SECTION_BY_KEY
+from incidentflow.validation import ValidatedIncident, unfilled_sections, unmet_fields
+
+
+@dataclass(slots=True)
+class IncidentStatus:
+    incident_id: str | None
+    path: str
+    title: str | None
+    status: str | None
+    severity: str | None
+    next_status: str | None
+    missing: list[str]
+    findings: list[Finding]
+    clocks: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.incident_id,
+            "path": self.path,
+            "title": self.title,
+            "status": self.status,
+            "severity": self.severity,
+            "next_status": self.next_status,
+            "missing_for_next": self.missing,
+            "errors": sum(1 for f in self.findings if f.level is Level.ERROR),
+            "warnings": sum(1 for f in self.findings if f.level is Level.WARNING),
+            "clocks": self.clocks,
+        }
+
+
+def describe(result: ValidatedIncident, repository: Repository) -> IncidentStatus:
+    data = result.data
+    status = result.status
+    upcoming = next_status(status) if status is not None else None
+    missing: list[str] = []
+    if upcoming is not None:
+        missing = [format_loc(loc) for _, _, loc in unmet_fields(data, upcoming, repository.config)]
+        missing += [
+            f"section: {SECTION_BY_KEY[key].en} / {SECTION_BY_KEY[key].ja}"
+            for _, key in unfilled_sections(result, upcoming)
+        ]
+    from incidentflow.clocks import evaluate_clocks
+
+    clocks = [clock.as_dict() for clock in evaluate_clocks(data, repository.config)]
+    return IncidentStatus(
+        incident_id=data.get("id") if isinstance(data.get("id"), str) else None,
+        path=result.document.path,
+        title=data.get("title") if isinstance(data.get("title"), str) else None,
+        status=status.value if status is not None else None,
+        severity=data.get("severity") if isinstance(data.get("severity"), str) else None,
+        next_status=upcoming.value if upcoming is not None else None,
+        missing=missing,
+        findings=result.findings,
+        clocks=clocks,
+    )
+
+
+def select(repository: Repository, target: str | None) -> tuple[list[Path], bool]:
+    """Files for ``target`` (an ID or a path), or every incident for the overview."""
+    if target is None:
+        return repository.incident_files(), True
+    candidate = Path(target)
+    if candidate.exists():
+        return [candidate], False
+    matches = [file for file in repository.incident_files() if file.stem == target]
+    return matches, False
+
+
+def run_status(
+    repository: Repository, target: str | None
+) -> tuple[list[IncidentStatus], list[Finding], bool]:
+    files, overview = select(repository, target)
+    if not files:
+        return [], [], overview
+    results, findings = validate_repository(repository, files)
+    states = [describe(result, repository) for result in results]
+    known = {state.path for state in states}
+    broken = [f for f in findings if f.path not in known]
+    states.sort(key=_overview_order)
+    return states, broken + [f for s in states for f in s.findings], overview
+
+
+def _as_status(value: str | None) -> Status | None:
+    try:
+        return Status(value) if value else None
+    except ValueError:
+        return None
+
+
+def _overview_order(state: IncidentStatus) -> tuple[int, int, str]:
+    status = _as_status(state.status)
+    closed = 1 if status in TERMINAL else 0
+    return (closed, -(rank(status) if status else 0), state.incident_id or state.path)
+
+
+def render_one(state: IncidentStatus) -> str:
+    status = _as_status(state.status)
+    phase = f"{state.status} ({PHASES[status].ja} / {PHASES[status].en})" if status else "unknown"
+    lines = [
+        f"{state.incident_id or state.path}: {state.title or '(no title)'}",
+        f"  file:      {state.path}",
+        f"  status:    {phase}",
+        f"  severity:  {state.severity or '-'}",
+    ]
+    if state.next_status is not None:
+        nxt = PHASES[Status(state.next_status)]
+        if state.missing:
+            lines.append(f"  next:      {state.next_status} ({nxt.ja}) needs:")
+            lines.extend(f"    - {item}" for item in state.missing)
+        else:
+            lines.append(f"  next:      {state.next_status} ({nxt.ja}): ready, nothing missing")
+    elif status in TERMINAL:
+        lines.append("  next:      none (final)")
+    if state.clocks:
+        lines.append("  clocks:")
+        for entry in state.clocks:
+            lines.append(
+                f"    - {entry['name']}: {entry['state']}, due {entry['due']}"
+                + (f" (done {entry['completed_at']})" if entry.get("completed_at") else "")
+            )
+    errors = [f for f in state.findings if f.level is Level.ERROR]
+    if errors:
+        lines.append(f"  problems:  {len(errors)} (run `incident validate {state.path}`)")
+        lines.extend(f"    - line {f.line}: {f.code} {f.message}" for f in errors[:5])
+    return "\n".join(lines)
+
+
+def render_overview(states: list[IncidentStatus]) -> str:
+    if not states:
+        return "No incidents yet. Declare one with `incident new TITLE`."
+    header = ("ID", "STATUS", "SEV", "NEXT NEEDS", "CLOCKS", "TITLE")
+    rows = [header]
+    for state in states:
+        running = [c for c in state.clocks if c["state"] in ("running", "overdue")]
+        overdue = sum(1 for c in running if c["state"] == "overdue")
+        clocks = f"{len(running)} ({overdue} overdue)" if running else "-"
+        needs = str(len(state.missing)) if state.next_status else "-"
+        errors = sum(1 for f in state.findings if f.level is Level.ERROR)
+        status = (state.status or "?") + (f" !{errors}" if errors else "")
+        rows.append(
+            (
+                state.incident_id or state.path,
+                status,
+                state.severity or "-",
+                needs,
+                clocks,
+                state.title or "",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
+        + "  "
+        + row[-1]
+        for row in rows
+    )

@@ -1,0 +1,169 @@
+"""Declarative conditions over incident fields, used by config rules, phase requirements and clocks.
+
+A condition is data, never code: an organisation writes it in YAML and we evaluate it without
+``eval``. Field paths are dotted (``personal_data.status``); a missing field is ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+_MISSING = None
+
+
+def lookup(data: Mapping[str, Any], path: str) -> Any:
+    """Return the value at a dotted path, or None when any part is absent."""
+    current: Any = data
+    for part in path.split("."):
+        if not isinstance(current, Mapping):
+            return _MISSING
+        current = current.get(part, _MISSING)
+        if current is _MISSING:
+            return _MISSING
+    return current
+
+
+def is_filled(value: Any) -> bool:
+    """A required value is filled when it is present and not blank."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, Sequence | Mapping):
+        return len(value) > 0
+    return True
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FieldTest(_Strict):
+    """A test of one field. Exactly one operator besides ``field`` must be given."""
+
+    field: str = Field(pattern=r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+    equals: str | int | float | bool | None = None
+    in_: list[str | int | float | bool] | None = Field(default=None, alias="in")
+    not_in: list[str | int | float | bool] | None = None
+    contains_any: list[str] | None = None
+    gt: float | None = None
+    gte: float | None = None
+    lt: float | None = None
+    lte: float | None = None
+    exists: bool | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> FieldTest:
+        given = [
+            name
+            for name in self.model_fields_set
+            if name != "field" and getattr(self, name) is not None
+        ]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one operator besides 'field' "
+                "(equals, in, not_in, contains_any, gt, gte, lt, lte, exists)"
+            )
+        return self
+
+    def holds(self, data: Mapping[str, Any]) -> bool:
+        value = lookup(data, self.field)
+        if self.exists is not None:
+            return is_filled(value) is self.exists
+        if self.equals is not None:
+            return bool(value == self.equals)
+        if self.in_ is not None:
+            return value in self.in_
+        if self.not_in is not None:
+            return value not in self.not_in
+        if self.contains_any is not None:
+            items = value if isinstance(value, list) else []
+            return any(item in items for item in self.contains_any)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        if self.gt is not None:
+            return value > self.gt
+        if self.gte is not None:
+            return value >= self.gte
+        if self.lt is not None:
+            return value < self.lt
+        return self.lte is not None and value <= self.lte
+
+    def describe(self) -> str:
+        for name in ("equals", "in_", "not_in", "contains_any", "gt", "gte", "lt", "lte", "exists"):
+            operand = getattr(self, name)
+            if operand is not None:
+                return f"{self.field} {name.rstrip('_')} {operand}"
+        return self.field
+
+
+class AllOf(_Strict):
+    all: list[Condition] = Field(min_length=1)
+
+    def holds(self, data: Mapping[str, Any]) -> bool:
+        return all(part.holds(data) for part in self.all)
+
+    def describe(self) -> str:
+        return " and ".join(part.describe() for part in self.all)
+
+
+class AnyOf(_Strict):
+    any: list[Condition] = Field(min_length=1)
+
+    def holds(self, data: Mapping[str, Any]) -> bool:
+        return any(part.holds(data) for part in self.any)
+
+    def describe(self) -> str:
+        return "(" + " or ".join(part.describe() for part in self.any) + ")"
+
+
+class NotCondition(_Strict):
+    not_: Condition = Field(alias="not")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def holds(self, data: Mapping[str, Any]) -> bool:
+        return not self.not_.holds(data)
+
+    def describe(self) -> str:
+        return f"not {self.not_.describe()}"
+
+
+class Always(_Strict):
+    always: Literal[True]
+
+    def holds(self, data: Mapping[str, Any]) -> bool:
+        return True
+
+    def describe(self) -> str:
+        return "always"
+
+
+def _condition_kind(value: Any) -> str:
+    """Pick the condition's shape by its key, so errors speak of one shape, not five."""
+    keys = value.keys() if isinstance(value, Mapping) else vars(value).keys()
+    for key, kind in (("all", "all"), ("any", "any"), ("not", "not"), ("not_", "not")):
+        if key in keys:
+            return kind
+    if "always" in keys:
+        return "always"
+    return "field"
+
+
+Condition = Annotated[
+    Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotCondition, Tag("not")]
+    | Annotated[Always, Tag("always")]
+    | Annotated[FieldTest, Tag("field")],
+    Discriminator(_condition_kind),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotCondition.model_rebuild()

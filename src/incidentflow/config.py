@@ -1,0 +1,337 @@
+"""The repository's one config file, ``incidentflow.yaml``: the organisation's choices.
+
+It is validated like an incident file: every problem is a finding with a line, and a broken
+config stops every command with exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from incidentflow.conditions import AllOf, AnyOf, Condition, FieldTest, NotCondition
+from incidentflow.findings import Finding, Level
+from incidentflow.loader import MAX_FILE_BYTES
+from incidentflow.model import Incident, Status
+from incidentflow.model_errors import findings_from_error, model_at, suggest
+from incidentflow.positions import PositionIndex, parse_path
+
+CONFIG_FILE_NAME = "incidentflow.yaml"
+_KEY = r"^[a-z][a-z0-9_]*$"
+
+
+class ConfigRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(ConfigRecord):
+    ja: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return self.ja if language == "ja" else self.en
+
+
+class GitHubRouting(ConfigRecord):
+    team: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$")
+    assignees: list[str] = Field(default_factory=list)
+    labels: list[str] = Field(default_factory=list)
+
+
+class StakeholderTeam(ConfigRecord):
+    key: str = Field(pattern=_KEY)
+    name: Localized
+    description: Localized | None = None
+    github: GitHubRouting = Field(default_factory=GitHubRouting)
+    checklist: dict[Literal["ja", "en"], str] = Field(default_factory=dict)
+
+
+class SeverityLevel(ConfigRecord):
+    key: str = Field(pattern=_KEY)
+    name: Localized
+    description: Localized
+
+
+class StakeholderRule(ConfigRecord):
+    """When ``when`` holds, from ``applies_from`` on, the incident must list these teams."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    description: str = ""
+    when: Condition
+    applies_from: Status = Status.INVESTIGATING
+    require_stakeholders: list[str] = Field(min_length=1)
+
+
+class Escalation(ConfigRecord):
+    personal_data_max_minutes: int = Field(default=60, ge=0)
+
+
+class PrivacyAllowEntry(ConfigRecord):
+    value: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
+class PrivacySettings(ConfigRecord):
+    allowed_email_domains: list[str] = Field(default_factory=list)
+    allow: list[PrivacyAllowEntry] = Field(default_factory=list)
+
+
+class Deadline(ConfigRecord):
+    amount: int = Field(ge=0)
+    unit: Literal["hours", "days", "business_days"]
+
+
+class RegulatoryClock(ConfigRecord):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    name: Localized
+    when: Condition
+    starts_from: list[str] = Field(min_length=1)
+    deadline: Deadline
+    completed_by: str
+    stakeholder: str
+    source: str = Field(min_length=1)
+
+
+class ClockPack(ConfigRecord):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    notice: str = ""
+    clocks: list[RegulatoryClock] = Field(default_factory=list)
+
+
+class SyncSettings(ConfigRecord):
+    write_back: Literal["pull_request", "commit"] = "pull_request"
+    branch: str = "incidentflow/sync"
+    label: str = "incident"
+
+
+class Config(ConfigRecord):
+    version: Literal[1] = 1
+    language: Literal["ja", "en"] = "ja"
+    timezone: str = "Asia/Tokyo"
+    calendar: str = "JP"
+    id_prefix: str = Field(default="INC", pattern=r"^[A-Z][A-Z0-9]*$")
+    incidents_dir: str = "incidents"
+    severities: list[SeverityLevel] = Field(min_length=1)
+    stakeholders: list[StakeholderTeam] = Field(min_length=1)
+    rules: list[StakeholderRule] = Field(default_factory=list)
+    phase_requirements: dict[Status, list[str]] = Field(default_factory=dict)
+    escalation: Escalation = Field(default_factory=Escalation)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    clock_packs: list[ClockPack] = Field(default_factory=list)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone '{value}' (use an IANA name)") from error
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def severity_keys(self) -> list[str]:
+        return [level.key for level in self.severities]
+
+    @property
+    def stakeholder_keys(self) -> list[str]:
+        return [team.key for team in self.stakeholders]
+
+    def team(self, key: str) -> StakeholderTeam | None:
+        return next((team for team in self.stakeholders if team.key == key), None)
+
+    def clocks(self) -> Iterator[RegulatoryClock]:
+        for pack in self.clock_packs:
+            yield from pack.clocks
+
+
+class ConfigError(Exception):
+    """The config cannot be used; the CLI reports the findings and exits 2."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("; ".join(finding.message for finding in findings))
+        self.findings = findings
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedConfig:
+    config: Config
+    path: Path | None  # None: the packaged default, no file in the repository
+
+
+def default_config_text() -> str:
+    return resources.files("incidentflow").joinpath("defaults", CONFIG_FILE_NAME).read_text("utf-8")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``incidentflow.yaml`` from ``start`` upwards, stopping at the git root."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE_NAME
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_config(path: Path | None, display: str | None = None) -> LoadedConfig:
+    if path is None:
+        return LoadedConfig(parse_config(default_config_text(), CONFIG_FILE_NAME), None)
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(
+            [Finding(shown, None, None, "CF000", Level.ERROR, f"cannot read config: {error}")]
+        ) from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise ConfigError([Finding(shown, 1, 1, "CF001", Level.ERROR, "config file is too large")])
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            [Finding(shown, 1, 1, "CF003", Level.ERROR, "config is not UTF-8: save it as UTF-8")]
+        ) from error
+    return LoadedConfig(parse_config(text, shown), path)
+
+
+def parse_config(text: str, display: str) -> Config:
+    from incidentflow.loader import Document, load_front_matter
+
+    document = Document(display, text, text.replace("\r\n", "\n"), 1, "", 1)
+    problems = load_front_matter(document)
+    if problems:
+        raise ConfigError([_as_config_finding(problem) for problem in problems])
+    index: PositionIndex | None = None
+
+    def positions() -> PositionIndex:
+        nonlocal index
+        if index is None:
+            index = PositionIndex(document.front_matter, 1)
+        return index
+
+    try:
+        config = Config.model_validate(document.data)
+    except ValidationError as error:
+        raise ConfigError(
+            findings_from_error(error, path=display, root=Config, positions=positions, prefix="CF")
+        ) from error
+    findings = list(_cross_checks(config, display, positions))
+    if findings:
+        raise ConfigError(findings)
+    return config
+
+
+def _as_config_finding(finding: Finding) -> Finding:
+    return Finding(
+        finding.path,
+        finding.line,
+        finding.column,
+        "CF" + finding.code[2:],
+        finding.level,
+        finding.message,
+    )
+
+
+def field_path_exists(path: str) -> bool:
+    """Whether a dotted path names a field of the incident model (``[*]`` allowed)."""
+    parts = [part for part in parse_path(path.replace("[*]", "[0]")) if isinstance(part, str)]
+    model: type[BaseModel] | None = Incident
+    for depth, part in enumerate(parts):
+        if model is None or part not in model.model_fields:
+            return False
+        if depth < len(parts) - 1:
+            model = model_at(Incident, (*parts[: depth + 1], "x"))
+    return True
+
+
+def _all_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
+    names: list[str] = []
+    for name in model.model_fields:
+        full = f"{prefix}{name}"
+        names.append(full)
+        inner = model_at(model, (name, "x"))
+        if inner is not None:
+            names.extend(_all_fields(inner, full + "."))
+    return names
+
+
+def _condition_fields(condition: Any) -> Iterator[FieldTest]:
+    if isinstance(condition, FieldTest):
+        yield condition
+    elif isinstance(condition, AllOf):
+        for part in condition.all:
+            yield from _condition_fields(part)
+    elif isinstance(condition, AnyOf):
+        for part in condition.any:
+            yield from _condition_fields(part)
+    elif isinstance(condition, NotCondition):
+        yield from _condition_fields(condition.not_)
+
+
+def _cross_checks(config: Config, display: str, positions: Any) -> Iterator[Finding]:
+    """References between parts of the config: keys must exist, field paths must be real."""
+    index: PositionIndex = positions()
+    known_fields = _all_fields(Incident)
+    teams = config.stakeholder_keys
+
+    def bad(loc: tuple[str | int, ...], code: str, message: str) -> Finding:
+        position = index.value_of(loc)
+        return Finding(display, position.line, position.column, code, Level.ERROR, message)
+
+    for kind, keys in (("stakeholders", teams), ("severities", config.severity_keys)):
+        seen: set[str] = set()
+        for number, key in enumerate(keys):
+            if key in seen:
+                yield bad((kind, number, "key"), "CF040", f"{kind} key '{key}' is defined twice")
+            seen.add(key)
+
+    def check_field(loc: tuple[str | int, ...], path: str) -> Iterator[Finding]:
+        if not field_path_exists(path):
+            yield bad(
+                loc,
+                "CF041",
+                f"'{path}' is not an incident field.{suggest(path, known_fields)}",
+            )
+
+    def check_team(loc: tuple[str | int, ...], key: str) -> Iterator[Finding]:
+        if key not in teams:
+            yield bad(
+                loc,
+                "CF042",
+                f"'{key}' is not a stakeholder team key.{suggest(key, teams)} "
+                "Define it under stakeholders: or fix the spelling.",
+            )
+
+    for number, rule in enumerate(config.rules):
+        for position, key in enumerate(rule.require_stakeholders):
+            yield from check_team(("rules", number, "require_stakeholders", position), key)
+        for test in _condition_fields(rule.when):
+            yield from check_field(("rules", number, "when"), test.field)
+    for status, paths in config.phase_requirements.items():
+        for position, path in enumerate(paths):
+            yield from check_field(("phase_requirements", status.value, position), path)
+    for pack_number, pack in enumerate(config.clock_packs):
+        for number, clock in enumerate(pack.clocks):
+            loc: tuple[str | int, ...] = ("clock_packs", pack_number, "clocks", number)
+            yield from check_team((*loc, "stakeholder"), clock.stakeholder)
+            for position, start in enumerate(clock.starts_from):
+                yield from check_field((*loc, "starts_from", position), start)
+            yield from check_field((*loc, "completed_by"), clock.completed_by)
+            for test in _condition_fields(clock.when):
+                yield from check_field((*loc, "when"), test.field)
+
+
+def close_matches(word: str, choices: list[str]) -> list[str]:
+    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)

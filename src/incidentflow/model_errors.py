@@ -1,0 +1,158 @@
+"""Turn pydantic validation errors into findings a person can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from incidentflow.findings import Finding, Level
+from incidentflow.positions import PositionIndex, format_loc
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside Optional[...], list[...], dict[str, ...] annotations."""
+    origin = typing.get_origin(annotation)
+    if origin is None:
+        return annotation
+    for arg in reversed(typing.get_args(annotation)):
+        if arg is type(None):
+            continue
+        inner = _unwrap(arg)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return inner
+    if origin in (types.UnionType, typing.Union):
+        return None
+    return None
+
+
+def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model that holds the last part of ``loc``, for suggesting its field names."""
+    model: type[BaseModel] | None = root
+    for part in loc[:-1]:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        inner = _unwrap(info.annotation)
+        model = inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+    return model
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{matches[0]}'?" if matches else ""
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def findings_from_error(
+    error: ValidationError,
+    *,
+    path: str,
+    root: type[BaseModel],
+    positions: Callable[[], PositionIndex],
+    prefix: str,
+) -> list[Finding]:
+    """One finding per pydantic error, positioned on the offending key or value.
+
+    ``prefix`` is ``IF`` for incident files and ``CF`` for the config; codes are stable.
+    """
+    findings: list[Finding] = []
+    index = positions()
+    for item in error.errors(include_url=False):
+        loc = _without_union_tags(item["loc"])
+        where = format_loc(loc) or "(top level)"
+        kind = item["type"]
+        value = item.get("input")
+        if kind == "extra_forbidden":
+            model = model_at(root, loc)
+            hint = suggest(str(loc[-1]), _field_names(model)) if model else ""
+            position = index.key_of(loc)
+            code, message = (
+                "020",
+                f"unknown field '{where}'.{hint} Remove it or fix its spelling.",
+            )
+        elif kind == "enum" or kind == "literal_error":
+            expected = item.get("ctx", {}).get("expected", "")
+            options = [part.strip(" '\"") for part in str(expected).replace(" or ", ",").split(",")]
+            hint = suggest(str(value), [option for option in options if option])
+            position = index.value_of(loc)
+            code, message = (
+                "022",
+                f"'{value}' is not allowed for {where}.{hint} Use one of: {expected}.",
+            )
+        elif kind == "timezone_aware":
+            position = index.value_of(loc)
+            code, message = (
+                "023",
+                f"{where} has no time zone: add one, e.g. '2026-11-29T15:30:00+09:00'.",
+            )
+        elif kind.startswith(("datetime_", "date_")) or kind in ("datetime_type", "date_type"):
+            position = index.value_of(loc)
+            code, message = (
+                "024",
+                f"{where}: '{value}' is not a real date/time ({item['msg'].lower()}). "
+                "Write it as YYYY-MM-DDTHH:MM:SS+09:00 (dates as YYYY-MM-DD).",
+            )
+        elif kind == "string_pattern_mismatch":
+            position = index.value_of(loc)
+            pattern = item.get("ctx", {}).get("pattern", "")
+            code, message = (
+                "025",
+                f"{where}: '{value}' does not have the expected form ({pattern}).",
+            )
+        elif kind == "missing":
+            position = index.key_of(loc)
+            code, message = ("021", f"{where} is required here: add it.")
+        else:
+            position = index.value_of(loc)
+            code, message = (
+                "021",
+                f"{where}: {item['msg']}; got {_describe(value)}. Fix the value.",
+            )
+        findings.append(
+            Finding(path, position.line, position.column, prefix + code, Level.ERROR, message)
+        )
+    return findings
+
+
+_CONDITION_TAGS = frozenset({"all", "any", "not", "always", "field"})
+
+
+def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Drop the tag names that pydantic adds to locations inside a condition.
+
+    A tag follows every place a condition can stand: a ``when``/``not`` key or an item of an
+    ``all``/``any`` list. It is not part of the YAML path, so positions would miss without this.
+    """
+    kept: list[str | int] = []
+    expect_tag = False
+    for part in loc:
+        if expect_tag and part in _CONDITION_TAGS:
+            expect_tag = False
+            continue
+        kept.append(part)
+        previous = kept[-2] if len(kept) > 1 else None
+        expect_tag = part in ("when", "not") or (
+            isinstance(part, int) and previous in ("all", "any")
+        )
+    return tuple(kept)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

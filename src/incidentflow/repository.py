@@ -1,0 +1,154 @@
+"""An incident repository: where the files are, and the rules that span files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from incidentflow.config import Config
+from incidentflow.findings import Finding, Level
+from incidentflow.loader import read_document
+from incidentflow.validation import ValidatedIncident, parse_time, validate_document
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    root: Path
+    config: Config
+
+    @property
+    def incidents_dir(self) -> Path:
+        return self.root / self.config.incidents_dir
+
+    def display(self, file: Path) -> str:
+        try:
+            return file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def incident_files(self) -> list[Path]:
+        """Every incident file: ``incidents/<year>/<ID>.md``; README files are documentation."""
+        if not self.incidents_dir.is_dir():
+            return []
+        return sorted(
+            file
+            for file in self.incidents_dir.rglob("*.md")
+            if file.is_file() and file.name.lower() != "readme.md"
+        )
+
+    def is_incident_path(self, relative: str) -> bool:
+        prefix = self.config.incidents_dir.rstrip("/") + "/"
+        name = relative.rsplit("/", 1)[-1].lower()
+        return relative.startswith(prefix) and name.endswith(".md") and name != "readme.md"
+
+
+def validate_file(
+    repository: Repository, file: Path
+) -> tuple[ValidatedIncident | None, list[Finding]]:
+    display = repository.display(file)
+    document, findings = read_document(file, display)
+    if document is None:
+        return None, findings
+    result = validate_document(document, repository.config)
+    result.findings.extend(file_name_rules(result, repository.config))
+    return result, result.findings
+
+
+def validate_bytes(
+    repository: Repository, raw: bytes, display: str
+) -> tuple[ValidatedIncident | None, list[Finding]]:
+    from incidentflow.loader import parse_document
+
+    document, findings = parse_document(raw, display)
+    if document is None:
+        return None, findings
+    result = validate_document(document, repository.config)
+    result.findings.extend(file_name_rules(result, repository.config))
+    return result, result.findings
+
+
+def file_name_rules(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
+    path = result.document.path
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    incident_id = result.data.get("id")
+    if isinstance(incident_id, str) and incident_id != stem:
+        yield result.at(
+            ("id",),
+            "IF040",
+            f"id '{incident_id}' does not match the file name '{stem}.md': IDs never change, "
+            "so rename nothing: set id back to the file name.",
+            value=True,
+        )
+    detected = parse_time(result.data.get("detected_at"))
+    parts = path.split("/")
+    if detected is not None and len(parts) >= 2 and parts[-2].isdigit():
+        year = str(detected.astimezone(config.zone).year)
+        if parts[-2] != year:
+            yield result.at(
+                ("detected_at",),
+                "IF042",
+                f"file is under '{parts[-2]}/' but was detected in {year} ({config.timezone}): "
+                f"incidents live in {config.incidents_dir}/<year of detection>/.",
+                value=True,
+                level=Level.WARNING,
+            )
+
+
+def duplicate_ids(results: Iterable[ValidatedIncident]) -> Iterator[Finding]:
+    seen: dict[str, ValidatedIncident] = {}
+    for result in results:
+        incident_id = result.data.get("id")
+        if not isinstance(incident_id, str):
+            continue
+        first = seen.setdefault(incident_id, result)
+        if first is not result:
+            yield result.at(
+                ("id",),
+                "IF041",
+                f"id '{incident_id}' is already used by {first.document.path}: IDs are unique; "
+                "create this incident again with `incident new` to get a fresh ID.",
+                value=True,
+            )
+
+
+def validate_repository(
+    repository: Repository, files: list[Path] | None = None
+) -> tuple[list[ValidatedIncident], list[Finding]]:
+    """Validate files (default: all incidents); duplicate IDs are checked across all of them."""
+    chosen = repository.incident_files() if files is None else files
+    results: list[ValidatedIncident] = []
+    findings: list[Finding] = []
+    for file in chosen:
+        result, file_findings = validate_file(repository, file)
+        findings.extend(file_findings)
+        if result is not None:
+            results.append(result)
+    findings.extend(duplicate_ids(results))
+    if files is not None:
+        findings.extend(same_name_elsewhere(repository, results))
+    return results, findings
+
+
+def same_name_elsewhere(
+    repository: Repository, results: list[ValidatedIncident]
+) -> Iterator[Finding]:
+    """Duplicate IDs against files not being validated, without parsing them.
+
+    IDs equal file names (IF040), so two files with one ID either break that rule or share a
+    file name in different year folders; the listing alone finds the second case.
+    """
+    by_name: dict[str, list[str]] = {}
+    for file in repository.incident_files():
+        by_name.setdefault(file.name, []).append(repository.display(file))
+    for result in results:
+        name = result.document.path.rsplit("/", 1)[-1]
+        others = [path for path in by_name.get(name, []) if path != result.document.path]
+        if others:
+            yield result.at(
+                ("id",),
+                "IF041",
+                f"id '{name.removesuffix('.md')}' is also used by {others[0]}: IDs are unique; "
+                "create this incident again with `incident new` to get a fresh ID.",
+                value=True,
+            )

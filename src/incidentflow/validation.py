@@ -1,0 +1,371 @@
+"""Validating one incident file: the model, the phase requirements and the config's rules.
+
+Fast path first: a clean file costs one C-loader parse and one pydantic validation. The
+round-trip parse for positions and the Markdown parse for sections run only when needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from incidentflow import clock
+from incidentflow.conditions import is_filled, lookup
+from incidentflow.config import Config
+from incidentflow.findings import Finding, Level
+from incidentflow.loader import Document
+from incidentflow.model import Incident, Status
+from incidentflow.model_errors import findings_from_error, suggest
+from incidentflow.phases import PHASES, FieldRequirement, phases_through, rank, requirements_for
+from incidentflow.positions import PositionIndex, format_loc, parse_path
+from incidentflow.sections import SECTION_BY_KEY, Section, find_sections
+
+CLOCK_SKEW = timedelta(minutes=5)
+
+# The order in which timestamps must occur; each present one must not precede an earlier one.
+TIMESTAMP_ORDER: tuple[str, ...] = (
+    "detected_at",
+    "decision.decided_at",
+    "response.started_at",
+    "resolved_at",
+    "retrospective.held_at",
+    "closed_at",
+)
+NOT_BEFORE_DETECTION: tuple[str, ...] = (
+    "personal_data.escalated_at",
+    "personal_data.assessed_at",
+    "reported_to_management_at",
+)
+# File-format findings cannot be waived: an override cannot make a broken file readable.
+UNWAIVABLE_PREFIXES: tuple[str, ...] = ("IF00", "IF01", "IF02", "IF04", "CF")
+
+
+@dataclass(slots=True)
+class ValidatedIncident:
+    document: Document
+    incident: Incident | None
+    findings: list[Finding] = field(default_factory=list)
+    _positions: PositionIndex | None = None
+    _sections: list[Section] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+    @property
+    def status(self) -> Status | None:
+        value = self.data.get("status")
+        try:
+            return Status(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def positions(self) -> PositionIndex:
+        if self._positions is None:
+            self._positions = PositionIndex(
+                self.document.front_matter, self.document.front_matter_line
+            )
+        return self._positions
+
+    def sections(self) -> list[Section]:
+        if self._sections is None:
+            self._sections = find_sections(self.document.text)
+        return self._sections
+
+    def at(
+        self,
+        loc: tuple[str | int, ...],
+        code: str,
+        message: str,
+        *,
+        value: bool = False,
+        level: Level = Level.ERROR,
+    ) -> Finding:
+        index = self.positions()
+        position = index.value_of(loc) if value else index.key_of(loc)
+        return Finding(self.document.path, position.line, position.column, code, level, message)
+
+
+def validate_document(document: Document, config: Config) -> ValidatedIncident:
+    result = ValidatedIncident(document, None)
+    try:
+        result.incident = Incident.model_validate(document.data)
+    except ValidationError as error:
+        result.findings.extend(
+            findings_from_error(
+                error,
+                path=document.path,
+                root=Incident,
+                positions=result.positions,
+                prefix="IF",
+            )
+        )
+    result.findings.extend(_config_values(result, config))
+    status = result.status
+    if status is not None:
+        result.findings.extend(missing_for(result, status, config))
+        result.findings.extend(_stakeholder_rules(result, status, config))
+    result.findings.extend(_timestamps(result))
+    result.findings.extend(_escalation_delay(result, config))
+    result.findings = apply_overrides(result, result.findings)
+    return result
+
+
+def _requirement_paths(data: Mapping[str, Any], path: str) -> Iterator[tuple[str | int, ...]]:
+    """Concrete locations for a requirement path, expanding ``[*]`` over list items."""
+    if "[*]" not in path:
+        yield tuple(parse_path(path))
+        return
+    head, _, tail = path.partition("[*]")
+    items = lookup(data, head)
+    if not isinstance(items, list):
+        return
+    for number in range(len(items)):
+        yield from _requirement_paths(data, f"{head}[{number}]{tail}")
+
+
+def _value_at(data: Mapping[str, Any], loc: tuple[str | int, ...]) -> Any:
+    current: Any = data
+    for part in loc:
+        if isinstance(part, int):
+            if not isinstance(current, list) or part >= len(current):
+                return None
+            current = current[part]
+        else:
+            if not isinstance(current, Mapping):
+                return None
+            current = current.get(part)
+    return current
+
+
+def unmet_fields(
+    data: Mapping[str, Any], status: Status, config: Config
+) -> Iterator[tuple[Status, FieldRequirement, tuple[str | int, ...]]]:
+    """Every required field that ``status`` needs and ``data`` lacks, in phase order."""
+    requirements = list(requirements_for(status).fields)
+    for phase_status in phases_through(status):
+        for extra in config.phase_requirements.get(phase_status, []):
+            requirements.append(
+                (phase_status, FieldRequirement(extra, "required by incidentflow.yaml"))
+            )
+    for phase_status, requirement in requirements:
+        if requirement.when is not None and not requirement.when.holds(data):
+            continue
+        for loc in _requirement_paths(data, requirement.path):
+            value = _value_at(data, loc)
+            if not is_filled(value) or value in requirement.not_values:
+                yield phase_status, requirement, loc
+
+
+def unfilled_sections(result: ValidatedIncident, status: Status) -> Iterator[tuple[Status, str]]:
+    required = requirements_for(status).sections
+    if not required:
+        return
+    filled = {section.key for section in result.sections() if section.filled}
+    for phase_status, key in required:
+        if key not in filled:
+            yield phase_status, key
+
+
+def missing_for(result: ValidatedIncident, status: Status, config: Config) -> list[Finding]:
+    findings: list[Finding] = []
+    for phase_status, requirement, loc in unmet_fields(result.data, status, config):
+        phase = PHASES[phase_status]
+        where = format_loc(loc)
+        parent = format_loc(loc[:-1])
+        add = f"add it under '{parent}:'" if parent else "add it"
+        present = _value_at(result.data, loc)
+        if present in requirement.not_values:
+            message = (
+                f"{where} is '{present}', which is not enough from status '{phase_status}' "
+                f"({phase.ja}): {requirement.hint}."
+            )
+            findings.append(result.at(loc, "IF030", message, value=True))
+            continue
+        message = (
+            f"{where} is required from status '{phase_status}' ({phase.ja}): "
+            f"{requirement.hint}; {add}."
+        )
+        # A missing top-level field is missing because of the status: point there.
+        anchor = loc if loc[0] in result.data else ("status",)
+        findings.append(result.at(anchor, "IF030", message, value=anchor != loc))
+    for phase_status, key in unfilled_sections(result, status):
+        spec = SECTION_BY_KEY[key]
+        section = next((s for s in result.sections() if s.key == key), None)
+        if section is None:
+            # A missing subsection is added under its parent heading, so point there.
+            holder = next((s for s in result.sections() if s.key == "retrospective"), None)
+            line = holder.line if holder and spec.level > 2 else result.document.body_line
+            message = (
+                f"section '{spec.en}' / '{spec.ja}' is required from status '{phase_status}' "
+                f"({PHASES[phase_status].ja}) but missing: add a heading "
+                f"'{'#' * spec.level} {spec.ja} / {spec.en}' and write it."
+            )
+        else:
+            line = section.line
+            message = (
+                f"section '{section.heading}' is still empty or template text (TODO, 未記入, "
+                f"comments only): write it before status '{phase_status}'."
+            )
+        findings.append(Finding(result.document.path, line, 1, "IF031", Level.ERROR, message))
+    return findings
+
+
+def _config_values(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
+    severity = result.data.get("severity")
+    if isinstance(severity, str) and severity not in config.severity_keys:
+        yield result.at(
+            ("severity",),
+            "IF043",
+            f"severity '{severity}' is not defined in incidentflow.yaml."
+            f"{suggest(severity, config.severity_keys)} "
+            f"Use one of: {', '.join(config.severity_keys)}.",
+            value=True,
+        )
+    stakeholders = result.data.get("stakeholders")
+    if isinstance(stakeholders, list):
+        for number, key in enumerate(stakeholders):
+            if isinstance(key, str) and key not in config.stakeholder_keys:
+                yield result.at(
+                    ("stakeholders", number),
+                    "IF044",
+                    f"stakeholder '{key}' is not a team in incidentflow.yaml."
+                    f"{suggest(key, config.stakeholder_keys)} "
+                    f"Use one of: {', '.join(config.stakeholder_keys)}.",
+                    value=True,
+                )
+
+
+def _stakeholder_rules(
+    result: ValidatedIncident, status: Status, config: Config
+) -> Iterator[Finding]:
+    listed = result.data.get("stakeholders")
+    present = set(listed) if isinstance(listed, list) else set()
+    for rule in config.rules:
+        if rank(status) < rank(rule.applies_from) or not rule.when.holds(result.data):
+            continue
+        missing = [key for key in rule.require_stakeholders if key not in present]
+        if missing:
+            yield result.at(
+                ("stakeholders",) if "stakeholders" in result.data else ("status",),
+                "IF045",
+                f"{rule.when.describe()}, so stakeholders must include {', '.join(missing)} "
+                f"(rule '{rule.id}': {rule.description or 'from incidentflow.yaml'}); "
+                "add them to 'stakeholders:'.",
+            )
+
+
+def parse_time(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else None
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def _timestamps(result: ValidatedIncident) -> Iterator[Finding]:
+    data = result.data
+    latest: tuple[str, datetime] | None = None
+    for path in TIMESTAMP_ORDER:
+        moment = parse_time(lookup(data, path))
+        if moment is None:
+            continue
+        if latest is not None and moment < latest[1]:
+            yield result.at(
+                tuple(parse_path(path)),
+                "IF050",
+                f"{path} ({moment.isoformat()}) is before {latest[0]} ({latest[1].isoformat()}): "
+                "phases happen in order; fix whichever time is wrong.",
+                value=True,
+            )
+        latest = (path, moment) if latest is None or moment >= latest[1] else latest
+    detected = parse_time(data.get("detected_at"))
+    for path in NOT_BEFORE_DETECTION:
+        moment = parse_time(lookup(data, path))
+        if detected is not None and moment is not None and moment < detected:
+            yield result.at(
+                tuple(parse_path(path)),
+                "IF050",
+                f"{path} ({moment.isoformat()}) is before detected_at ({detected.isoformat()}): "
+                "fix whichever time is wrong.",
+                value=True,
+            )
+    limit = clock.now() + CLOCK_SKEW
+    for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION, "personal_data.aware_at"):
+        moment = parse_time(lookup(data, path))
+        if moment is not None and moment > limit:
+            yield result.at(
+                tuple(parse_path(path)),
+                "IF051",
+                f"{path} ({moment.isoformat()}) is in the future: record times when things "
+                "happen, not plans (plans go in the Markdown).",
+                value=True,
+            )
+
+
+def _escalation_delay(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
+    data = result.data
+    if lookup(data, "personal_data.status") not in ("suspected", "confirmed"):
+        return
+    detected = parse_time(data.get("detected_at"))
+    escalated = parse_time(lookup(data, "personal_data.escalated_at"))
+    if detected is None or escalated is None:
+        return
+    delay = escalated - detected
+    allowed = timedelta(minutes=config.escalation.personal_data_max_minutes)
+    if delay > allowed:
+        minutes = int(delay.total_seconds() // 60)
+        yield result.at(
+            ("personal_data", "escalated_at"),
+            "IF046",
+            f"personal data was escalated {minutes} minutes after detection; the limit is "
+            f"{config.escalation.personal_data_max_minutes} minutes. Say in the Timeline why, "
+            "and raise it in the retrospective.",
+            value=True,
+            level=Level.WARNING,
+        )
+
+
+def apply_overrides(result: ValidatedIncident, findings: list[Finding]) -> list[Finding]:
+    """Turn findings waived by an ``overrides`` entry into notices that say so, loudly."""
+    overrides = result.data.get("overrides")
+    if not isinstance(overrides, list) or not overrides:
+        return findings
+    waivers: dict[str, tuple[str, str]] = {}
+    for entry in overrides:
+        if (
+            isinstance(entry, Mapping)
+            and is_filled(entry.get("reason"))
+            and is_filled(entry.get("approved_by"))
+        ):
+            waivers[str(entry.get("rule"))] = (str(entry["reason"]), str(entry["approved_by"]))
+    kept: list[Finding] = []
+    for item in findings:
+        waiver = waivers.get(item.code)
+        if (
+            waiver is None
+            or item.code.startswith(UNWAIVABLE_PREFIXES)
+            or item.level is not Level.ERROR
+        ):
+            kept.append(item)
+            continue
+        reason, approver = waiver
+        kept.append(
+            Finding(
+                item.path,
+                item.line,
+                item.column,
+                item.code,
+                Level.NOTICE,
+                f"WAIVED by override (approved by {approver}: {reason}): {item.message}",
+            )
+        )
+    return kept

@@ -1,0 +1,90 @@
+"""Shared fixtures: real git repositories in temp dirs and the real `incident` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FIXED_NOW = "2026-11-29T12:00:00+09:00"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """No test may read or write the user's home, and every run sees the same clock."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("INCIDENTFLOW_NOW", FIXED_NOW)
+    for name in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
+        monkeypatch.setenv(name, "Test Author")
+    for name in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.setenv(name, "author@test.invalid")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in (
+        "GITHUB_ACTIONS",
+        "GITHUB_STEP_SUMMARY",
+        "GITHUB_TOKEN",
+        "GITHUB_REPOSITORY",
+        "GITHUB_API_URL",
+        "GITHUB_EVENT_PATH",
+        "GITHUB_BASE_REF",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    yield
+    leftovers = [p.name for p in Path(home).iterdir() if p.name not in (".gitconfig",)]
+    assert not leftovers, f"test wrote into HOME: {leftovers}"
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict[str, object]:
+        data = json.loads(self.stdout)
+        assert isinstance(data, dict)
+        return data
+
+
+def run_incident(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """Run the real command line in a subprocess, exactly as a user would."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "incidentflow", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in completed.stderr, completed.stderr
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+def git(cwd: Path, *args: str) -> str:
+    completed = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True, timeout=60
+    )
+    return completed.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A fresh git repository with the project's config and empty incidents/."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    shutil.copy(PROJECT_ROOT / "incidentflow.yaml", root / "incidentflow.yaml")
+    (root / "incidents").mkdir()
+    return root

@@ -1,0 +1,106 @@
+"""Inputs that cannot live as example files: each is a finding with a line, never a crash."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import PROJECT_ROOT, run_incident
+
+VALID = PROJECT_ROOT / "tests" / "examples" / "valid" / "INC-20261102-0915-search-slow-ab12.md"
+
+
+def _write(repo: Path, name: str, data: bytes) -> Path:
+    target = repo / "incidents" / "2026" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+def _errors(repo: Path) -> list[tuple[str, int | None]]:
+    result = run_incident("validate", "--format", "json", cwd=repo)
+    assert result.code == 1, result.stdout
+    findings = result.json()["findings"]
+    assert isinstance(findings, list)
+    return [(f["code"], f["line"]) for f in findings if f["level"] == "error"]
+
+
+def test_binary_file(repo: Path) -> None:
+    _write(repo, "INC-20261104-1000-binary-zz00.md", b"---\nid: x\n---\n\x89PNG\x00\x00\x01")
+    assert _errors(repo) == [("IF002", 4)]
+
+
+def test_invalid_utf8(repo: Path) -> None:
+    _write(repo, "INC-20261104-1000-latin1-zz00.md", "---\ntitle: caf\xe9\n---\n".encode("latin-1"))
+    assert _errors(repo) == [("IF003", 2)]
+
+
+def test_shift_jis_is_invalid_utf8(repo: Path) -> None:
+    text = "---\nid: x\ntitle: 決済障害\n---\n"
+    _write(repo, "INC-20261104-1000-sjis-zz00.md", text.encode("shift_jis"))
+    assert _errors(repo) == [("IF003", 3)]
+
+
+def test_five_megabyte_file(repo: Path) -> None:
+    body = b"---\nid: x\n---\n" + b"log line that somebody pasted\n" * 175_000
+    assert len(body) > 5_000_000
+    _write(repo, "INC-20261104-1000-huge-zz00.md", body)
+    assert _errors(repo) == [("IF001", 1)]
+
+
+def test_bom_and_crlf_are_accepted(repo: Path) -> None:
+    text = VALID.read_text("utf-8").replace("\n", "\r\n")
+    _write(repo, VALID.name, b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = run_incident("validate", "--format", "json", cwd=repo)
+    assert result.code == 0, result.stdout
+
+
+def test_crlf_positions_match_lines(repo: Path) -> None:
+    text = VALID.read_text("utf-8").replace("severity: sev3", "severity: sev9")
+    _write(repo, VALID.name, text.replace("\n", "\r\n").encode("utf-8"))
+    assert _errors(repo) == [("IF043", 6)]
+
+
+def test_duplicate_ids_across_files(repo: Path) -> None:
+    shutil.copy(VALID, _write(repo, VALID.name, b""))
+    other = repo / "incidents" / "2025" / VALID.name
+    other.parent.mkdir(parents=True)
+    shutil.copy(VALID, other)
+    errors = _errors(repo)
+    assert ("IF041", 3) in errors
+    # The year folder does not match detection: a warning, not an error.
+    assert all(code in ("IF041",) for code, _ in errors)
+
+
+def test_duplicate_id_found_when_validating_one_file(repo: Path) -> None:
+    first = _write(repo, VALID.name, VALID.read_bytes())
+    other = repo / "incidents" / "2025" / VALID.name
+    other.parent.mkdir(parents=True)
+    shutil.copy(VALID, other)
+    result = run_incident("validate", "--format", "json", str(first), cwd=repo)
+    assert result.code == 1
+    codes = [f["code"] for f in result.json()["findings"]]  # type: ignore[attr-defined]
+    assert "IF041" in codes
+
+
+def test_missing_path_is_a_finding(repo: Path) -> None:
+    result = run_incident("validate", "incidents/2026/nope.md", cwd=repo)
+    assert result.code == 1
+    assert "IF000" in result.stdout
+
+
+def test_broken_config_exits_2_with_position(repo: Path) -> None:
+    config = repo / "incidentflow.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace("timezone: Asia/Tokyo", "timezone: Asia/Tokio"),
+        "utf-8",
+    )
+    result = run_incident("validate", cwd=repo)
+    assert result.code == 2
+    assert "incidentflow.yaml:5:" in result.stderr
+    assert "CF021" in result.stderr
+
+
+def test_unknown_format_is_usage_error(repo: Path) -> None:
+    result = run_incident("validate", "--format", "xml", cwd=repo)
+    assert result.code == 2
