@@ -9,7 +9,8 @@ from pathlib import Path
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
 from incidentflow.loader import read_document
-from incidentflow.validation import ValidatedIncident, parse_time, validate_document
+from incidentflow.validation import ValidatedIncident, validate_document
+from incidentflow.validation_time import parse_time
 
 
 @dataclass(frozen=True, slots=True)

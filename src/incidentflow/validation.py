@@ -23,6 +23,7 @@ from incidentflow.model_errors import findings_from_error, suggest
 from incidentflow.phases import PHASES, FieldRequirement, phases_through, rank, requirements_for
 from incidentflow.positions import PositionIndex, format_loc, parse_path
 from incidentflow.sections import SECTION_BY_KEY, Section, find_sections
+from incidentflow.validation_time import parse_time
 
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -111,6 +112,14 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
         result.findings.extend(_stakeholder_rules(result, status, config))
     result.findings.extend(_timestamps(result))
     result.findings.extend(_escalation_delay(result, config))
+    if result.incident is not None:
+        from incidentflow.clocks import clock_findings
+
+        result.findings.extend(
+            clock_findings(
+                result.data, config, lambda loc: result.positions().key_of(loc), document.path
+            )
+        )
     result.findings = apply_overrides(result, result.findings)
     return result
 
@@ -257,18 +266,6 @@ def _stakeholder_rules(
                 f"(rule '{rule.id}': {rule.description or 'from incidentflow.yaml'}); "
                 "add them to 'stakeholders:'.",
             )
-
-
-def parse_time(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else None
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
 
 
 def _timestamps(result: ValidatedIncident) -> Iterator[Finding]:
