@@ -13,6 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.fake_github.fixtures import (  # noqa: F401 - fixtures for every test module
+    fake_github,
+    fake_github_env,
+    fake_github_factory,
+)
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXED_NOW = "2026-11-29T12:00:00+09:00"
 

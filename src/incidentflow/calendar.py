@@ -56,9 +56,8 @@ def deadline(
         wall_clock = local.replace(tzinfo=None, fold=0) + timedelta(days=amount)
         return _resolve(wall_clock, tz)
     if unit == "business_days":
-        return _resolve(
-            datetime.combine(_nth_business_day(local.date(), amount, country), _END_OF_DAY), tz
-        )
+        last_day = _nth_business_day(local.date(), amount, country)
+        return _resolve(datetime.combine(last_day, _END_OF_DAY), tz)
     raise ValueError(f"unknown deadline unit {unit!r}; use hours, days or business_days")
 
 

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -153,6 +154,16 @@ def _reporter_name() -> str:
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Template language.")
 @click.option("--reported-by", default=None, help="Who reported it (default: git user.name).")
+@click.option(
+    "--detected-at",
+    default=None,
+    help="When it was detected, ISO 8601 with a zone (default: now).",
+)
+@click.option(
+    "--slug",
+    default=None,
+    help="ASCII words for the ID when the title has none (e.g. a Japanese title).",
+)
 @click.pass_obj
 @guarded
 def new(
@@ -162,6 +173,8 @@ def new(
     source: str,
     lang: str | None,
     reported_by: str | None,
+    detected_at: str | None,
+    slug: str | None,
 ) -> None:
     """Write a new incident from the template and print its path."""
     from incidentflow.commands.new import create_incident
@@ -175,6 +188,18 @@ def new(
         raise click.BadParameter(
             f"'{chosen}' is not one of {', '.join(config.severity_keys)}", param_hint="--severity"
         )
+    moment = None
+    if detected_at is not None:
+        try:
+            moment = datetime.fromisoformat(detected_at)
+        except ValueError as error:
+            raise click.BadParameter(
+                "use ISO 8601, e.g. 2026-11-29T15:30+09:00", param_hint="--detected-at"
+            ) from error
+        if moment.tzinfo is None:
+            raise click.BadParameter(
+                "add a time zone, e.g. 2026-11-29T15:30+09:00", param_hint="--detected-at"
+            )
     created = create_incident(
         repository,
         title=title.strip(),
@@ -182,6 +207,8 @@ def new(
         source=source,
         reported_by=reported_by or _reporter_name(),
         lang=lang or config.language,
+        detected_at=moment,
+        slug=slug,
     )
     click.echo(repository.display(created.path))
 
@@ -235,6 +262,54 @@ def status(obj: Context, target: str | None, output_format: str | None) -> None:
         if output is OutputFormat.GITHUB:
             write_step_summary("## incident status\n\n```\n" + text + "\n```\n")
     sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_CLEAN)
+
+
+@main.command()
+@click.option("--base", default=None, help="Base ref (default: the pull request's base).")
+@click.option("--head", default="HEAD", show_default=True, help="Head ref to check.")
+@FORMAT_OPTION
+@click.pass_obj
+@guarded
+def check(obj: Context, base: str | None, head: str, output_format: str | None) -> None:
+    """The pull-request gate: validate what changed since BASE, transitions, closure."""
+    from incidentflow.commands.check import CheckUsageError, run_check, summary_markdown
+
+    config = obj.config.as_posix() if obj.config is not None else None
+    try:
+        run = run_check(obj.directory, base, head, config)
+    except CheckUsageError as error:
+        raise click.UsageError(str(error)) from error
+    output = resolve_format(output_format)
+    if output is OutputFormat.JSON:
+        click.echo(
+            render_json(
+                run.files,
+                run.findings,
+                base=run.base,
+                head=run.head,
+                incidents=[
+                    {
+                        "path": i.path,
+                        "from": i.transition.before,
+                        "to": i.transition.after,
+                        "errors": i.errors,
+                        "waivers": [w.as_dict() for w in i.waived],
+                        "clocks": i.clocks,
+                    }
+                    for i in run.incidents
+                ],
+            )
+        )
+    elif output is OutputFormat.GITHUB:
+        click.echo(render_github(run.files, run.findings))
+        write_step_summary(summary_markdown(run))
+    else:
+        click.echo(render_text(run.files, run.findings))
+        for incident in run.incidents:
+            click.echo(f"  {incident.path}: {incident.transition.label}")
+            for waiver in incident.waived:
+                click.echo(f"  WAIVER honoured: {waiver.code} at line {waiver.line}")
+    sys.exit(EXIT_FINDINGS if has_errors(run.findings) else EXIT_CLEAN)
 
 
 @main.command()

@@ -50,10 +50,12 @@ class ClockState:
             "state": self.state,
             "stakeholder": self.stakeholder,
             "started_from": self.started_from,
-            "started_at": self.started_at.isoformat(),
-            "due": self.due.isoformat(),
+            "started_at": self.started_at.isoformat(timespec="seconds"),
+            "due": self.due.isoformat(timespec="seconds"),
             "completed_by": self.completed_by,
-            "completed_at": self.completed_at.isoformat() if self.completed_at else None,
+            "completed_at": (
+                self.completed_at.isoformat(timespec="seconds") if self.completed_at else None
+            ),
             "source": self.source,
         }
 

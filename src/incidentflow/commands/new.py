@@ -38,6 +38,10 @@ def write_new_file(target: Path, text: str) -> bool:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp creates 0600; an incident file is shared, so honour the umask like open().
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         try:
             os.link(temporary, target)
         except FileExistsError:
@@ -56,11 +60,12 @@ def create_incident(
     reported_by: str,
     lang: str,
     detected_at: datetime | None = None,
+    slug: str | None = None,
 ) -> NewIncident:
     config = repository.config
     moment = (detected_at or clock.now()).astimezone(config.zone).replace(microsecond=0)
     for _ in range(ATTEMPTS):
-        incident_id = new_id(config.id_prefix, moment, title)
+        incident_id = new_id(config.id_prefix, moment, slug or title)
         target = repository.incidents_dir / str(moment.year) / f"{incident_id}.md"
         text = render_new(
             incident_id=incident_id,
