@@ -112,6 +112,7 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
         result.findings.extend(_stakeholder_rules(result, status, config))
     result.findings.extend(_timestamps(result))
     result.findings.extend(_escalation_delay(result, config))
+    result.findings.extend(personal_data_findings(result, config))
     if result.incident is not None:
         from incidentflow.clocks import clock_findings
 
@@ -366,3 +367,40 @@ def apply_overrides(result: ValidatedIncident, findings: list[Finding]) -> list[
             )
         )
     return kept
+
+
+def _allowed_values(data: Mapping[str, Any], config: Config) -> list[str]:
+    values = [entry.value for entry in config.privacy.allow]
+    personal = data.get("personal_data")
+    entries = personal.get("allow") if isinstance(personal, Mapping) else None
+    if isinstance(entries, list):
+        values.extend(
+            str(entry["value"])
+            for entry in entries
+            if isinstance(entry, Mapping) and entry.get("value") and is_filled(entry.get("reason"))
+        )
+    return values
+
+
+def personal_data_findings(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
+    """PD1xx: personal data written into the file itself, front matter and Markdown alike.
+
+    A reviewed false positive goes into ``personal_data.allow`` (value and reason) or the
+    config's ``privacy.allow``, so the exception is visible in the pull request.
+    """
+    from incidentflow.privacy import scan_text
+
+    hits = scan_text(
+        result.document.text,
+        allowed_email_domains=config.privacy.allowed_email_domains,
+        allowed_values=_allowed_values(result.data, config),
+    )
+    for hit in hits:
+        yield Finding(
+            result.document.path,
+            hit.line,
+            hit.column,
+            hit.code,
+            Level.ERROR,
+            hit.message,
+        )
