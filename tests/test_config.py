@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from incidentflow.config import ConfigError, default_config_text, parse_config
+from incidentflow.config import default_config_text, parse_config
+from incidentflow.errors import ConfigError
 from tests.conftest import PROJECT_ROOT
 
 TEXT = (PROJECT_ROOT / "incidentflow.yaml").read_text("utf-8")

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from incidentflow import __version__
-from incidentflow.config import ConfigError
+from incidentflow.errors import ConfigError
 from incidentflow.findings import Finding, has_errors
 from incidentflow.reporting import (
     OutputFormat,
@@ -31,8 +31,9 @@ from incidentflow.reporting import (
     summary_line,
     write_step_summary,
 )
-from incidentflow.repository import Repository
-from incidentflow.workspace import open_repository
+
+if TYPE_CHECKING:
+    from incidentflow.repository import Repository
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,6 +56,8 @@ class Context:
     @property
     def repository(self) -> Repository:
         if self._repository is None:
+            from incidentflow.workspace import open_repository
+
             self._repository = open_repository(self.directory, self.config)
         return self._repository
 

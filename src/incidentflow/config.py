@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from incidentflow.conditions import AllOf, AnyOf, Condition, FieldTest, NotCondition
+from incidentflow.errors import ConfigError
 from incidentflow.findings import Finding, Level
 from incidentflow.loader import MAX_FILE_BYTES
 from incidentflow.model import Incident, Status
@@ -154,14 +155,6 @@ class Config(ConfigRecord):
     def clocks(self) -> Iterator[RegulatoryClock]:
         for pack in self.clock_packs:
             yield from pack.clocks
-
-
-class ConfigError(Exception):
-    """The config cannot be used; the CLI reports the findings and exits 2."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__("; ".join(finding.message for finding in findings))
-        self.findings = findings
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from incidentflow import git
-from incidentflow.config import (
-    CONFIG_FILE_NAME,
-    Config,
-    ConfigError,
-    default_config_text,
-    parse_config,
-)
+from incidentflow.config import CONFIG_FILE_NAME, Config, default_config_text, parse_config
+from incidentflow.errors import ConfigError
 from incidentflow.findings import Finding, Level
 from incidentflow.gate import Transition, transition_findings, waivers
 from incidentflow.loader import parse_document

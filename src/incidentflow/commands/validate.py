@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from incidentflow.findings import Finding, Level
-from incidentflow.repository import Repository, validate_repository
+from incidentflow.parallel import validate_files
+from incidentflow.repository import Repository, same_name_elsewhere, validate_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,14 @@ def run_validate(repository: Repository, paths: list[Path]) -> ValidationRun:
                     "no such file: check the path",
                 )
             )
-    _, file_findings = validate_repository(repository, files if paths else None)
-    findings.extend(file_findings)
+    findings.extend(validate_files(repository, files))
+    if paths:
+        # Files named on the command line may share their name (the ID) with files that were
+        # not named; the listing finds them without parsing, and only those are re-read.
+        names: dict[str, int] = {}
+        for file in repository.incident_files():
+            names[file.name] = names.get(file.name, 0) + 1
+        clashing = [f for f in files if names.get(f.name, 0) > 1]
+        results = [r for r in (validate_file(repository, f)[0] for f in clashing) if r]
+        findings.extend(same_name_elsewhere(repository, results))
     return ValidationRun(len(files), findings)
