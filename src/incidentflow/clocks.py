@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from incidentflow import clock
-from incidentflow.calendar import deadline
 from incidentflow.conditions import lookup
 from incidentflow.config import Config, RegulatoryClock
 from incidentflow.findings import Finding, Level
@@ -86,6 +85,10 @@ def evaluate_clocks(
             if start is None:
                 continue
             started_from, started_at = start
+            # Imported here: the holiday calendars take a tenth of a second to load, and most
+            # incidents trigger no clock at all.
+            from incidentflow.calendar import deadline
+
             due = deadline(
                 started_at, spec.deadline.amount, spec.deadline.unit, config.zone, config.calendar
             )

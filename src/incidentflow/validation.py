@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from incidentflow import clock
+from incidentflow.clocks import clock_findings
 from incidentflow.conditions import is_filled, lookup
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
@@ -22,6 +23,7 @@ from incidentflow.model import Incident, Status
 from incidentflow.model_errors import findings_from_error, suggest
 from incidentflow.phases import PHASES, FieldRequirement, phases_through, rank, requirements_for
 from incidentflow.positions import PositionIndex, format_loc, parse_path
+from incidentflow.privacy import scan_text
 from incidentflow.sections import SECTION_BY_KEY, Section, find_sections
 from incidentflow.validation_time import parse_time
 
@@ -114,8 +116,6 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
     result.findings.extend(_escalation_delay(result, config))
     result.findings.extend(personal_data_findings(result, config))
     if result.incident is not None:
-        from incidentflow.clocks import clock_findings
-
         result.findings.extend(
             clock_findings(
                 result.data, config, lambda loc: result.positions().key_of(loc), document.path
@@ -388,8 +388,6 @@ def personal_data_findings(result: ValidatedIncident, config: Config) -> Iterato
     A reviewed false positive goes into ``personal_data.allow`` (value and reason) or the
     config's ``privacy.allow``, so the exception is visible in the pull request.
     """
-    from incidentflow.privacy import scan_text
-
     hits = scan_text(
         result.document.text,
         allowed_email_domains=config.privacy.allowed_email_domains,
