@@ -13,7 +13,7 @@ from incidentflow.repository import Repository
 from tests.conftest import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
-from bench_corpus import generate  # noqa: E402
+from bench_corpus import generate
 
 
 def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -254,7 +254,7 @@ def _stakeholder_rules(
     result: ValidatedIncident, status: Status, config: Config
 ) -> Iterator[Finding]:
     listed = result.data.get("stakeholders")
-    present = set(listed) if isinstance(listed, list) else set()
+    present = {key for key in listed if isinstance(key, str)} if isinstance(listed, list) else set()
     for rule in config.rules:
         if rank(status) < rank(rule.applies_from) or not rule.when.holds(result.data):
             continue
