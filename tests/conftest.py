@@ -12,12 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.fake_github.fixtures import (  # noqa: F401 - fixtures for every test module
     fake_github,
     fake_github_env,
     fake_github_factory,
 )
+
+# HYPOTHESIS_PROFILE=long runs the property tests with many more examples.
+settings.register_profile("default", max_examples=300)
+settings.register_profile("long", max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXED_NOW = "2026-11-29T12:00:00+09:00"

@@ -66,7 +66,7 @@ def _check(findings: list[Finding]) -> None:
         assert finding.column is None or finding.column >= 1
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_arbitrary_text_never_raises(text: str) -> None:
     for raw in (text.encode("utf-8"), ("---\n" + text + "\n---\n").encode("utf-8")):
@@ -74,7 +74,7 @@ def test_arbitrary_text_never_raises(text: str) -> None:
         _check(findings)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_never_raise(raw: bytes) -> None:
     document, findings = parse_document(raw, "x.md")
@@ -82,7 +82,7 @@ def test_arbitrary_bytes_never_raise(raw: bytes) -> None:
     assert document is not None or findings
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(KEYS, VALUES, max_size=8))
 def test_arbitrary_mappings_never_raise(mapping: dict[str, object]) -> None:
     import io
