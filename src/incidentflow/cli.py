@@ -342,6 +342,59 @@ def schema(obj: Context, check: bool, output: Path | None) -> None:
     click.echo(f"{'wrote' if changed else 'unchanged'} {repository.display(target)}")
 
 
+@main.command()
+@click.option("--month", default=None, help="Calendar month YYYY-MM (default: the last one).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Report language.")
+@click.pass_obj
+@guarded
+def report(obj: Context, month: str | None, output_format: str, lang: str | None) -> None:
+    """Monthly figures for management: counts, speed, personal data, prevention."""
+    from incidentflow.commands.report import month_period, render_markdown, run_report
+
+    if month is not None and not _is_month(month):
+        raise click.BadParameter("use YYYY-MM, e.g. 2026-11", param_hint="--month")
+    repository = obj.repository
+    result = run_report(repository, month_period(month, repository))
+    if output_format == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        markdown = render_markdown(result, lang or repository.config.language)
+        click.echo(markdown)
+        write_step_summary(markdown)
+
+
+def _is_month(value: str) -> bool:
+    year, _, month = value.partition("-")
+    return len(year) == 4 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12
+
+
+@main.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.pass_obj
+@guarded
+def remind(obj: Context, output_format: str) -> None:
+    """List what is overdue: regulatory clocks and prevention items past their due date."""
+    from incidentflow.commands.remind import render_text as render_reminders
+    from incidentflow.commands.remind import run_remind
+
+    found = run_remind(obj.repository)
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                {"overdue": [item.as_dict() for item in found]}, ensure_ascii=False, indent=2
+            )
+        )
+    else:
+        click.echo(render_reminders(found))
+
+
 def run() -> None:
     main(prog_name="incident")
 

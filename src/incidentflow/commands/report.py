@@ -1,0 +1,153 @@
+"""``incident report``: the monthly figures for the managers' and executive meetings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from incidentflow import clock
+from incidentflow.metrics import Period, Report, build_report
+from incidentflow.repository import Repository, validate_repository
+
+LABELS = {
+    "ja": {
+        "title": "インシデント月次レポート",
+        "period": "対象期間",
+        "detected": "検知件数",
+        "closed": "クローズ件数",
+        "declined": "対象外・重複",
+        "open": "対応中（現在）",
+        "severity": "重大度別",
+        "source": "検知経路別",
+        "speed": "対応速度（分）",
+        "decide": "検知→初期対応決定",
+        "recover": "検知→復旧",
+        "escalate": "検知→個人情報エスカレーション",
+        "privacy": "個人情報",
+        "pd_incidents": "個人情報の懸念があった件数",
+        "records": "影響件数の合計",
+        "clocks": "法令・契約上の期限",
+        "prevention": "再発防止策（全期間）",
+        "list": "期間中に検知したインシデント",
+        "none": "なし",
+        "metric": "指標",
+        "median": "中央値",
+        "count": "件数",
+    },
+    "en": {
+        "title": "Monthly incident report",
+        "period": "Period",
+        "detected": "Detected",
+        "closed": "Closed",
+        "declined": "Declined or duplicate",
+        "open": "Open now",
+        "severity": "By severity",
+        "source": "How they came in",
+        "speed": "Speed (minutes)",
+        "decide": "detection → decision",
+        "recover": "detection → recovery",
+        "escalate": "detection → personal-data escalation",
+        "privacy": "Personal data",
+        "pd_incidents": "Incidents with personal data suspected or confirmed",
+        "records": "Records affected (sum)",
+        "clocks": "Regulatory and contractual clocks",
+        "prevention": "Prevention items (all time)",
+        "list": "Incidents detected in the period",
+        "none": "none",
+        "metric": "metric",
+        "median": "median",
+        "count": "count",
+    },
+}
+
+
+def month_period(month: str | None, repository: Repository) -> Period:
+    """The calendar month ``YYYY-MM`` in the configured zone (default: the previous month)."""
+    zone = repository.config.zone
+    if month is None:
+        today = clock.now().astimezone(zone).date()
+        year, number = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    else:
+        year, number = (int(part) for part in month.split("-", 1))
+    start = datetime(year, number, 1, tzinfo=zone)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=zone)
+    return Period(start, end)
+
+
+def run_report(repository: Repository, period: Period) -> Report:
+    results, _ = validate_repository(repository)
+    today: date = clock.now().astimezone(repository.config.zone).date()
+    return build_report([r.data for r in results], repository.config, period, today)
+
+
+def _bar(value: int, largest: int, width: int = 20) -> str:
+    if largest <= 0:
+        return ""
+    return "█" * max(1 if value else 0, round(width * value / largest))
+
+
+def _counts_table(title: str, counts: dict[str, int], text: dict[str, str]) -> list[str]:
+    lines = [f"### {title}", ""]
+    if not counts:
+        return [*lines, text["none"], ""]
+    largest = max(counts.values())
+    lines += ["| | | |", "|---|---:|---|"]
+    lines += [f"| {key} | {value} | {_bar(value, largest)} |" for key, value in counts.items()]
+    return [*lines, ""]
+
+
+def _speed(row: dict[str, Any]) -> str:
+    if not row.get("count"):
+        return "–"
+    return f"{row['median']:g} (p90 {row['p90']:g}, n={row['count']})"
+
+
+def render_markdown(report: Report, language: str) -> str:
+    text = LABELS["ja" if language == "ja" else "en"]
+    lines = [
+        f"# {text['title']}",
+        "",
+        f"{text['period']}: {report.period.label}",
+        "",
+        f"| {text['detected']} | {text['closed']} | {text['declined']} | {text['open']} |",
+        "|---:|---:|---:|---:|",
+        f"| {report.detected} | {report.closed} | {report.declined_or_duplicate} | "
+        f"{sum(report.open_by_status.values())} |",
+        "",
+    ]
+    lines += _counts_table(text["severity"], report.by_severity, text)
+    lines += _counts_table(text["source"], report.by_source, text)
+    lines += [
+        f"### {text['speed']}",
+        "",
+        f"| {text['metric']} | {text['median']} |",
+        "|---|---|",
+        f"| {text['decide']} | {_speed(report.minutes_to_decide)} |",
+        f"| {text['recover']} | {_speed(report.minutes_to_recover)} |",
+        f"| {text['escalate']} | {_speed(report.minutes_to_escalate)} |",
+        "",
+        f"### {text['privacy']}",
+        "",
+        f"- {text['pd_incidents']}: {report.personal_data_incidents}",
+        f"- {text['records']}: {report.records_affected:,}",
+        f"- {text['clocks']}: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(report.clocks.items())) or text["none"]),
+        "",
+    ]
+    states = {k: v for k, v in report.prevention.items() if not k.startswith("horizon_")}
+    lines += _counts_table(text["prevention"], states, text)
+    horizons = [
+        f"{k.removeprefix('horizon_')} {v}"
+        for k, v in report.prevention.items()
+        if k.startswith("horizon_")
+    ]
+    if horizons:
+        lines += [f"horizon: {', '.join(horizons)}", ""]
+    lines += [f"### {text['list']}", ""]
+    if report.incidents:
+        lines += ["| ID | | | |", "|---|---|---|---|"]
+        for row in report.incidents:
+            lines.append(f"| {row['id']} | {row['severity']} | {row['status']} | {row['title']} |")
+    else:
+        lines.append(text["none"])
+    return "\n".join(lines) + "\n"

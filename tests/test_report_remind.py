@@ -1,0 +1,36 @@
+"""`incident report` and `incident remind` over the project's example incidents."""
+
+from __future__ import annotations
+
+from tests.conftest import PROJECT_ROOT, run_incident
+
+
+def test_monthly_report_counts_the_examples() -> None:
+    result = run_incident("report", "--month", "2026-11", "--format", "json", cwd=PROJECT_ROOT)
+    assert result.code == 0
+    data = result.json()
+    assert data["detected"] == 7
+    assert data["declined_or_duplicate"] == 2
+    assert data["personal_data_incidents"] == 1
+    assert data["by_source"]["sales_contact"] == 1
+    assert data["minutes_to_escalate_personal_data"]["median"] == 19
+
+
+def test_report_in_both_languages() -> None:
+    ja = run_incident("report", "--month", "2026-08", "--lang", "ja", cwd=PROJECT_ROOT)
+    en = run_incident("report", "--month", "2026-08", "--lang", "en", cwd=PROJECT_ROOT)
+    assert "# インシデント月次レポート" in ja.stdout and "2026-08-01 – 2026-08-31" in ja.stdout
+    assert "# Monthly incident report" in en.stdout
+    assert "INC-20260824-0915-credential-stuffing-sdgg" in en.stdout
+
+
+def test_report_rejects_a_bad_month() -> None:
+    assert run_incident("report", "--month", "2026-13", cwd=PROJECT_ROOT).code == 2
+
+
+def test_remind_lists_overdue_prevention_items() -> None:
+    later = {"INCIDENTFLOW_NOW": "2027-02-01T09:00:00+09:00"}
+    result = run_incident("remind", "--format", "json", cwd=PROJECT_ROOT, env=later)
+    overdue = result.json()["overdue"]
+    assert [(o["kind"], o["key"]) for o in overdue] == [("prevention", "export-anomaly-detection")]
+    assert run_incident("remind", cwd=PROJECT_ROOT).stdout.strip() == "Nothing is overdue."
