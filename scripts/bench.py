@@ -44,6 +44,7 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.md")):
     text = path.read_text("utf-8")
     yaml.load(text[4 : text.index("\\n---\\n", 3)])
 """
+GOAL_SIZE = 10_000
 GOALS = {
     "validate_vs_floor": 2.0,
     "validate_vs_check_jsonschema": 1.0,
@@ -212,19 +213,22 @@ def render(results: dict[str, object]) -> str:
         f"median of {results['reps']} runs",
         "",
         "| files | incident validate | floor (C loader) | check-jsonschema "
-        "| vs floor (goal ≤ 2.0) | vs check-jsonschema (goal ≤ 1.0) |",
+        "| vs floor (goal ≤ 2.0 at 10,000) | vs check-jsonschema (goal ≤ 1.0 at 10,000) |",
         "|---:|---:|---:|---:|---:|---:|",
     ]
     rows = results["validate"]
     assert isinstance(rows, list)
     for row in rows:
+        # The goals are set at 10,000 files; smaller runs are dominated by the fixed start-up
+        # (pydantic and the config), so they are shown for information.
+        judged = row["files"] == GOAL_SIZE
+        floor_mark = verdict(row["validate_vs_floor"], GOALS["validate_vs_floor"]) if judged else ""
+        cjs_goal = GOALS["validate_vs_check_jsonschema"]
+        cjs_mark = verdict(row["validate_vs_check_jsonschema"], cjs_goal) if judged else ""
         lines.append(
             f"| {row['files']:,} | {row['validate_s']:.2f} s | {row['floor_s']:.2f} s | "
-            f"{row['check_jsonschema_s']:.2f} s | {row['validate_vs_floor']:.2f} "
-            f"{verdict(row['validate_vs_floor'], GOALS['validate_vs_floor'])} | "
-            f"{row['validate_vs_check_jsonschema']:.2f} "
-            f"{verdict(row['validate_vs_check_jsonschema'], GOALS['validate_vs_check_jsonschema'])}"
-            " |"
+            f"{row['check_jsonschema_s']:.2f} s | {row['validate_vs_floor']:.2f} {floor_mark} | "
+            f"{row['validate_vs_check_jsonschema']:.2f} {cjs_mark} |"
         )
     check = results["check"]
     startup = results["startup"]
