@@ -27,21 +27,26 @@ FRONT_MATTER_FENCE = "---"
 _BOM = "\ufeff"
 
 
-class _StringTimestampConstructor(SafeConstructor):
-    """Keep YAML timestamps as their source text; the model layer types them."""
+def text_timestamps(base: type[SafeConstructor]) -> type[SafeConstructor]:
+    """A constructor like ``base`` that keeps YAML timestamps as their source text.
 
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        return self.construct_scalar(node)
+    The model layer types them, so a naive or impossible date becomes a finding (with a
+    position) instead of an exception inside the YAML library.
+    """
 
+    class TextTimestampConstructor(base):  # type: ignore[valid-type,misc]
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            return self.construct_scalar(node)
 
-_StringTimestampConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", _StringTimestampConstructor.construct_yaml_timestamp
-)
+    TextTimestampConstructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", TextTimestampConstructor.construct_yaml_timestamp
+    )
+    return TextTimestampConstructor
 
 
 def _fast_yaml() -> YAML:
     yaml = YAML(typ="safe")
-    yaml.Constructor = _StringTimestampConstructor
+    yaml.Constructor = text_timestamps(SafeConstructor)
     return yaml
 
 

@@ -15,22 +15,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 
-
-class _TextTimestampConstructor(RoundTripConstructor):
-    """Timestamps stay text, so an impossible date still gets a position."""
-
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
-        return self.construct_scalar(node)
-
-
-_TextTimestampConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", _TextTimestampConstructor.construct_yaml_timestamp
-)
+from incidentflow.loader import text_timestamps
 
 
 def _round_trip_yaml() -> YAML:
+    # Timestamps stay text here too, so an impossible date still gets a position.
     yaml = YAML(typ="rt")
-    yaml.Constructor = _TextTimestampConstructor
+    yaml.Constructor = text_timestamps(RoundTripConstructor)
     return yaml
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
-from incidentflow.loader import read_document
+from incidentflow.loader import parse_document
 from incidentflow.validation import ValidatedIncident, validate_document
 from incidentflow.validation_time import parse_time
 
@@ -48,19 +48,21 @@ def validate_file(
     repository: Repository, file: Path
 ) -> tuple[ValidatedIncident | None, list[Finding]]:
     display = repository.display(file)
-    document, findings = read_document(file, display)
-    if document is None:
-        return None, findings
-    result = validate_document(document, repository.config)
-    result.findings.extend(file_name_rules(result, repository.config))
-    return result, result.findings
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, [
+            Finding(
+                display, None, None, "IF000", Level.ERROR, f"cannot read file: {error.strerror}"
+            )
+        ]
+    return validate_bytes(repository, raw, display)
 
 
 def validate_bytes(
     repository: Repository, raw: bytes, display: str
 ) -> tuple[ValidatedIncident | None, list[Finding]]:
-    from incidentflow.loader import parse_document
-
+    """Validate one file's bytes shown as ``display``; the gate passes blobs from git here."""
     document, findings = parse_document(raw, display)
     if document is None:
         return None, findings
