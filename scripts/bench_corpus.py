@@ -11,8 +11,16 @@ from zoneinfo import ZoneInfo
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-STATUSES = ["detected", "investigating", "decided", "responding", "resolved", "closed",
-            "declined", "duplicate"]
+STATUSES = [
+    "detected",
+    "investigating",
+    "decided",
+    "responding",
+    "resolved",
+    "closed",
+    "declined",
+    "duplicate",
+]
 # An incident repository that has run for years is mostly closed incidents.
 WEIGHTS = [2, 3, 3, 3, 4, 75, 6, 4]
 
@@ -144,8 +152,9 @@ def incident_text(number: int, rng: random.Random) -> tuple[str, str]:
     for heading in headings:
         body.append(f"## {heading}\n")
         if heading in ("タイムライン", "Timeline"):
-            body += [f"- {_time(detected + timedelta(minutes=m))} event {m}" for m in
-                     range(0, 120, 15)]
+            body += [
+                f"- {_time(detected + timedelta(minutes=m))} event {m}" for m in range(0, 120, 15)
+            ]
             body.append("")
         else:
             body.append(paragraph + "\n")
