@@ -99,9 +99,6 @@ def incident_text(number: int, rng: random.Random) -> tuple[str, str]:
             "    required: false",
             "    reason: No personal data is involved.",
         ]
-        lines[lines.index("stakeholders: [engineering, cs, sales]")] = (
-            "stakeholders: [engineering, cs, sales]"
-        )
     if reached >= 3:
         step += timedelta(minutes=10)
         lines += ["response:", f"  started_at: {_time(step)}"]
