@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 SCRIPTS = Path(__file__).resolve().parent
 PROJECT_ROOT = SCRIPTS.parent
@@ -247,10 +248,36 @@ def render(results: dict[str, object]) -> str:
         f"{verdict(startup['startup_vs_click'], GOALS['startup_vs_click'])} | ≤ 1.5 |",
     ]
     counts = results.get("sync_requests")
-    if isinstance(counts, dict):
-        lines += ["", "Sync HTTP requests (counted on the local GitHub test server):", ""]
-        lines += [f"- {key}: {value}" for key, value in counts.items()]
+    if isinstance(counts, dict) and "first_and_second" in counts:
+        lines += ["", *render_sync_counts(counts)]
+    elif isinstance(counts, dict):
+        lines += ["", f"Sync request counts unavailable: {counts.get('error')}"]
     return "\n".join(lines)
+
+
+def render_sync_counts(counts: dict[str, Any]) -> list[str]:
+    """HTTP requests counted on the local GitHub test server (scripts/sync_requests.py)."""
+    both = counts["first_and_second"]
+    teams, items = both["stakeholders"], both["prevention"]
+    first, second = both["first"], both["second"]
+    budget = teams + items
+    lines = [
+        "| sync, counted HTTP requests | reads | writes | issue creates | goal |",
+        "|---|---:|---:|---:|---|",
+        f"| first sync, 1 incident, S={teams} teams, P={items} prevention items | "
+        f"{first['reads']} | {first['writes']} | {first['issue_creates']} | "
+        f"creates ≤ S+P = {budget} "
+        f"{'ok' if first['issue_creates'] <= budget else 'OVER'} (+ a small constant) |",
+        f"| second sync, nothing changed | {second['reads']} | {second['writes']} | "
+        f"{second['issue_creates']} | 0 writes {'ok' if second['writes'] == 0 else 'OVER'} |",
+    ]
+    for row in counts["reads"]:
+        lines.append(
+            f"| steady state, {row['incidents']:,} incidents, {row['managed_issues']} managed "
+            f"issues ({row['listing_pages']} listing pages) | {row['reads']} | {row['writes']} | "
+            f"{row['issue_creates']} | reads grow with pages, not incidents |"
+        )
+    return lines
 
 
 def main() -> None:

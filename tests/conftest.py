@@ -50,6 +50,11 @@ def _isolated_environment(
         "GITHUB_API_URL",
         "GITHUB_EVENT_PATH",
         "GITHUB_BASE_REF",
+        "GITHUB_SERVER_URL",
+        "INCIDENTFLOW_BOT_LOGIN",
+        "INCIDENTFLOW_WRITE_PAUSE",
+        "INCIDENTFLOW_MAX_WAIT",
+        "INCIDENTFLOW_LOCK_WAIT",
     ):
         monkeypatch.delenv(name, raising=False)
     yield

@@ -316,6 +316,41 @@ def check(obj: Context, base: str | None, head: str, output_format: str | None) 
 
 
 @main.command()
+@click.argument("ids", nargs=-1, metavar="[ID]...")
+@click.option("--dry-run", is_flag=True, help="Print the plan; make no change on GitHub.")
+@FORMAT_OPTION
+@click.pass_obj
+@guarded
+def sync(obj: Context, ids: tuple[str, ...], dry_run: bool, output_format: str | None) -> None:
+    """Checklist issues per stakeholder team, tracking issues per prevention item, and their
+    numbers written back into the incident files (every incident when no ID is given)."""
+    from incidentflow.commands.sync import run_sync_command
+    from incidentflow.sync.report import (
+        Action,
+        action_line,
+        render_json,
+        summary_markdown,
+        summary_text,
+    )
+    from incidentflow.sync.run import SyncUsageError
+
+    as_json = output_format == OutputFormat.JSON.value
+
+    def progress(action: Action) -> None:
+        if not as_json:
+            click.echo(action_line(action))
+
+    try:
+        report = run_sync_command(obj.repository, dry_run=dry_run, ids=ids, emit=progress)
+    except SyncUsageError as error:
+        click.echo(f"incident sync: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(render_json(report) if as_json else summary_text(report))
+    write_step_summary(summary_markdown(report))
+    sys.exit(EXIT_FINDINGS if report.unfinished else EXIT_CLEAN)
+
+
+@main.command()
 @click.option("--check", is_flag=True, help="Fail if the schema file differs from the models.")
 @click.option(
     "--output",

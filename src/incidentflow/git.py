@@ -109,3 +109,14 @@ def read_files(root: Path, revision: str, paths: list[str]) -> dict[str, bytes |
         contents[path] = out[position : position + size]
         position += size + 1
     return contents
+
+
+def head_commit(root: Path) -> str:
+    """The commit the working tree is at (``git rev-parse HEAD``)."""
+    try:
+        return _git(root, "rev-parse", "--verify", "HEAD").decode().strip()
+    except GitError as error:
+        raise GitError(
+            f"{root} has no commit checked out (git rev-parse HEAD failed): run sync in a "
+            "checkout of the repository"
+        ) from error

@@ -1,0 +1,196 @@
+"""Delivering the issue numbers into the incident files on GitHub: one bot pull request, or a
+direct commit when the config says ``sync.write_back: commit``.
+
+Nothing is pushed from the local checkout (an Actions checkout keeps no credentials); every
+change is a contents-API write, spliced onto the file as it is on the default branch, never onto
+a local copy that may be older. Files are read only when the local checkout says numbers are
+missing, so a run with nothing to deliver reads nothing.
+
+The bot branch holds "the default branch's file plus the numbers" for every pending file. Where
+the branch's copy only lacks numbers, they are added on top, and the open pull request is
+updated in place; where the default branch changed a pending file since, the branch is reset to
+the default branch first, so the pull request never conflicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from incidentflow.forge.interface import (
+    FileRecord,
+    ForgeError,
+    ForgeRefused,
+    IssueTracker,
+    PullRecord,
+    WriteOutcomeUnknown,
+)
+from incidentflow.sync.report import Action, ActionKind
+from incidentflow.sync.writeback import TrackingUpdate, WriteBackError, set_tracking
+
+WRITE_ATTEMPTS = 3
+PR_TITLE = "incident sync: link checklist and prevention issues"
+
+
+@dataclass(frozen=True, slots=True)
+class FileUpdate:
+    path: str
+    incident_id: str
+    update: TrackingUpdate
+
+    def describe(self) -> str:
+        def shown(key: str, number: int) -> str:
+            return f"{key} #{number}" if number else f"{key} (new issue)"
+
+        numbers = [shown(k, n) for k, n in self.update.stakeholders.items()]
+        numbers += [shown(k, n) for k, n in self.update.prevention.items()]
+        return "tracking: " + ", ".join(numbers)
+
+
+def pr_body(files: list[str]) -> str:
+    listed = "\n".join(f"- `{path}`" for path in sorted(files))
+    return (
+        "`incident sync` records the numbers of the stakeholder checklist issues and the "
+        "prevention tracking issues in these incident files (`tracking:`). Only those lines "
+        "change. The bot updates this pull request in place until it is merged.\n\n"
+        f"{listed}\n"
+    )
+
+
+class Delivery:
+    """Writes, or in a dry run only reads and reports, the numbers the files lack."""
+
+    def __init__(
+        self,
+        tracker: IssueTracker,
+        *,
+        mode: str,
+        branch: str,
+        emit: Callable[[Action], None],
+        dry_run: bool,
+    ) -> None:
+        self._tracker = tracker
+        self._mode = mode
+        self._branch = branch
+        self._emit = emit
+        self._dry_run = dry_run
+        # The same file content is spliced several times per run; ruamel is not cheap.
+        self._spliced: dict[tuple[str, bytes], bytes] = {}
+
+    def _splice(self, item: FileUpdate, content: bytes) -> bytes:
+        key = (item.path, content)
+        if key not in self._spliced:
+            self._spliced[key] = set_tracking(content, item.update)
+        return self._spliced[key]
+
+    def _needs(self, item: FileUpdate, found: FileRecord | None) -> bool:
+        if found is None:
+            return True
+        try:
+            return self._splice(item, found.content) != found.content
+        except WriteBackError:
+            return True  # _write reports it
+
+    def _same_file(
+        self, item: FileUpdate, mine: FileRecord | None, theirs: FileRecord | None
+    ) -> bool:
+        """Is the bot branch's copy the default branch's file, numbers aside? Then numbers go
+        on top of it; otherwise the default branch changed the file: reset the branch."""
+        if mine is None or theirs is None:
+            return False
+        try:
+            return self._splice(item, mine.content) == self._splice(item, theirs.content)
+        except WriteBackError:
+            return False
+
+    def deliver(self, updates: list[FileUpdate]) -> None:
+        if not updates:
+            return
+        default = self._tracker.default_branch()
+        head = self._tracker.branch_head(default)
+        if head is None:
+            raise ForgeError(f"the default branch {default} has no commit")
+        on_default = [(item, self._tracker.read_file(item.path, head)) for item in updates]
+        if self._mode == "commit":
+            for item, found in on_default:
+                self._write(item, default, found)
+            return
+        pending = [(item, found) for item, found in on_default if self._needs(item, found)]
+        if not pending:
+            return  # every number is on the default branch already
+        pull = self._tracker.find_pull(self._branch, default)
+        on_branch = (
+            [self._tracker.read_file(item.path, self._branch) for item, _ in pending]
+            if pull is not None
+            else []
+        )
+        if pull is not None and all(
+            self._same_file(item, mine, theirs)
+            for (item, theirs), mine in zip(pending, on_branch, strict=True)
+        ):
+            changes = [(item, mine) for (item, _), mine in zip(pending, on_branch, strict=True)]
+        else:
+            if not self._dry_run and not self._tracker.create_branch(self._branch, head):
+                self._tracker.move_branch(self._branch, head)
+            changes = pending
+        written = [item.path for item, found in changes if self._write(item, self._branch, found)]
+        self._pull_request(pull, default, pr_body([item.path for item, _ in pending]), written)
+
+    def _pull_request(
+        self, pull: PullRecord | None, default: str, body: str, written: list[str]
+    ) -> None:
+        subject = "pull request"
+        if pull is None:
+            if not written:
+                return
+            if self._dry_run:
+                self._emit(Action(ActionKind.CREATED, subject, planned=True))
+                return
+            pull = self._tracker.create_pull(self._branch, default, PR_TITLE, body)
+            self._emit(Action(ActionKind.CREATED, subject, pull.number, pull.html_url))
+        elif pull.body.replace("\r\n", "\n") != body:
+            if not self._dry_run:
+                self._tracker.update_pull(pull.number, body)
+            self._emit(
+                Action(ActionKind.UPDATED, subject, pull.number, pull.html_url, "", self._dry_run)
+            )
+        else:
+            self._emit(Action(ActionKind.UNCHANGED, subject, pull.number, pull.html_url))
+
+    def _write(self, item: FileUpdate, branch: str, found: FileRecord | None) -> bool:
+        """Splice the numbers into the file on ``branch``; True when a commit was (or, in a
+        dry run, would be) made."""
+        for _ in range(WRITE_ATTEMPTS):
+            if found is None:
+                raise ForgeError(f"{item.path} is not on {branch} (was it merged yet?)")
+            try:
+                wanted = self._splice(item, found.content)
+            except WriteBackError as error:
+                raise ForgeError(f"{item.path}: {error}") from error
+            if wanted == found.content:
+                self._emit(Action(ActionKind.UNCHANGED, item.path, detail=f"on {branch}"))
+                return False
+            if self._dry_run:
+                break
+            try:
+                self._tracker.write_file(
+                    item.path,
+                    branch,
+                    wanted,
+                    f"incident sync: link issues in {item.incident_id}",
+                    found.sha,
+                )
+            except (WriteOutcomeUnknown, ForgeRefused) as error:
+                if isinstance(error, ForgeRefused) and error.status not in (409, 422):
+                    raise
+                # Landed without an answer, or the file moved under us: read and try again.
+                found = self._tracker.read_file(item.path, branch)
+                if found is not None and found.content == wanted:
+                    break
+                continue
+            break
+        else:
+            raise ForgeError(f"{item.path}: not written after {WRITE_ATTEMPTS} attempts")
+        detail = f"{item.describe()}, on {branch}"
+        self._emit(Action(ActionKind.UPDATED, item.path, detail=detail, planned=self._dry_run))
+        return True

@@ -1,0 +1,265 @@
+"""The desired issues: from incidents and config to what GitHub should show. Pure.
+
+An open incident gets one checklist issue per involved team (listed teams plus the ones the
+config's rules require as soon as they trigger). Every incident with prevention items gets one
+tracking issue per item until it is done, closed incidents included. Terminal incidents create
+nothing new, but their existing issues still get the final status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+from urllib.parse import quote
+
+from incidentflow.clocks import evaluate_clocks
+from incidentflow.config import Config, StakeholderTeam
+from incidentflow.model import PreventionItem
+from incidentflow.phases import TERMINAL
+from incidentflow.stakeholders import involved_teams
+from incidentflow.sync.bodies import (
+    ChecklistFacts,
+    FileLink,
+    PreventionFacts,
+    checklist_header,
+    checklist_title,
+    prevention_header,
+    prevention_title,
+)
+from incidentflow.sync.incidents import SyncIncident
+from incidentflow.sync.markers import CHECKLIST, PREVENTION, GeneratedState, IssueKey
+
+PREVENTION_LABEL = "prevention"
+# A GitHub login written as @login (alone or inside text such as "Sato (@sato-sre)"); a team
+# mention @org/team and an e-mail address are not logins.
+_LOGIN = re.compile(
+    r"(?<![\w@/.-])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\w@/.-]*[\w/])"
+)
+
+
+def owner_logins(owner: str | None) -> tuple[str, ...]:
+    """The GitHub logins an owner names with ``@login``; plain names name nobody."""
+    if not owner:
+        return ()
+    found: list[str] = []
+    for login in _LOGIN.findall(owner):
+        if login.casefold() not in (f.casefold() for f in found):
+            found.append(login)
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class DesiredIssue:
+    key: IssueKey
+    path: str
+    lang: str
+    title: str
+    header: str
+    # What goes below the header when the issue is created (the team's checklist); None when
+    # the template is missing, which only matters if the issue must be created.
+    initial_rest: str | None
+    labels: tuple[str, ...]
+    assignees: tuple[str, ...]
+    state: GeneratedState
+    may_create: bool
+    close: bool = False  # a done prevention item's issue is closed, once
+    known_number: int | None = None  # the number the incident file already records
+    notes: tuple[str, ...] = ()
+    missing_template: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanProblem:
+    incident_id: str
+    subject: str
+    message: str
+
+
+@dataclass(slots=True)
+class SyncPlan:
+    issues: list[DesiredIssue] = field(default_factory=list)
+    problems: list[PlanProblem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanContext:
+    config: Config
+    server_url: str
+    repository: str  # owner/name
+    commit: str
+    now: datetime
+    read_template: Callable[[str], str | None]
+
+
+def build_plan(incidents: list[SyncIncident], context: PlanContext) -> SyncPlan:
+    plan = SyncPlan()
+    for incident in incidents:
+        for item in _checklists(incident, context):
+            plan.issues.append(item)
+        for entry in _prevention(incident, context):
+            if isinstance(entry, PlanProblem):
+                plan.problems.append(entry)
+            else:
+                plan.issues.append(entry)
+    return plan
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    result: list[str] = []
+    for value in values:
+        if value and value.casefold() not in (r.casefold() for r in result):
+            result.append(value)
+    return tuple(result)
+
+
+def _language(incident: SyncIncident, config: Config) -> str:
+    return incident.model.lang if incident.model.lang in ("ja", "en") else config.language
+
+
+def _link(incident: SyncIncident, context: PlanContext) -> FileLink:
+    base = f"{context.server_url}/{context.repository}/blob"
+    path = quote(incident.path, safe="/")
+    return FileLink(incident.path, f"{base}/{context.commit}/{path}", f"{base}/HEAD/{path}")
+
+
+def _template(team: StakeholderTeam, lang: str, context: PlanContext) -> tuple[str | None, str]:
+    """(checklist text, problem): no checklist configured is fine, a missing file is not."""
+    first: Literal["ja", "en"] = "ja" if lang == "ja" else "en"
+    path = team.checklist.get(first) or team.checklist.get("en" if first == "ja" else "ja")
+    if path is None:
+        return "", ""
+    text = context.read_template(path)
+    if text is None:
+        return None, f"checklist template {path} of team '{team.key}' is missing"
+    return text, ""
+
+
+def _checklists(incident: SyncIncident, context: PlanContext) -> Iterator[DesiredIssue]:
+    config, model = context.config, incident.model
+    lang = _language(incident, config)
+    status = incident.status.value
+    severity_key = model.severity or ""
+    severity = next(
+        (level.name.get(lang) for level in config.severities if level.key == severity_key),
+        severity_key or "-",
+    )
+    clocks = [
+        clock
+        for clock in evaluate_clocks(incident.data, config, context.now)
+        if clock.state in ("running", "overdue")
+    ]
+    recorded = model.tracking.stakeholders if model.tracking else {}
+    for key in involved_teams(incident.data, config):
+        team = config.team(key)
+        if team is None:
+            continue
+        issue_key = IssueKey(CHECKLIST, incident.id, key)
+        severity_label = f"incident:{severity_key}" if severity_key else ""
+        labels = _unique([config.sync.label, *team.github.labels, severity_label])
+        assignees = _unique(list(team.github.assignees))
+        state = GeneratedState(status, labels, assignees)
+        facts = ChecklistFacts(
+            key=issue_key,
+            lang=lang,
+            incident_title=model.title or "",
+            team_name=team.name.get(lang),
+            team_mention=f"@{team.github.team}" if team.github.team else None,
+            status=status,
+            leader=model.decision.leader if model.decision else None,
+            severity=severity,
+            summary=model.investigation.summary if model.investigation else None,
+            clocks=tuple(c for c in clocks if c.stakeholder == key),
+            timezone=config.timezone,
+            link=_link(incident, context),
+        )
+        template, problem = _template(team, lang, context)
+        yield DesiredIssue(
+            key=issue_key,
+            path=incident.path,
+            lang=lang,
+            title=checklist_title(incident.id, team.name.get(lang), model.title or ""),
+            header=checklist_header(facts, state),
+            initial_rest=None if template is None else "\n" + template,
+            labels=labels,
+            assignees=assignees,
+            state=state,
+            may_create=incident.status not in TERMINAL,
+            known_number=recorded.get(key),
+            missing_template=problem or None,
+        )
+
+
+def _prevention(
+    incident: SyncIncident, context: PlanContext
+) -> Iterator[DesiredIssue | PlanProblem]:
+    config, model = context.config, incident.model
+    lang = _language(incident, config)
+    recorded = model.tracking.prevention if model.tracking else {}
+    seen: set[str] = set()
+    for number, item in enumerate(model.prevention, start=1):
+        if not item.id:
+            yield PlanProblem(
+                incident.id, f"prevention item {number}", "has no id; give it one to track it"
+            )
+            continue
+        if item.id in seen:
+            yield PlanProblem(incident.id, f"prevention {item.id}", "the id is used twice")
+            continue
+        seen.add(item.id)
+        yield _prevention_issue(incident, item, item.id, lang, recorded.get(item.id), context)
+
+
+def _prevention_issue(
+    incident: SyncIncident,
+    item: PreventionItem,
+    item_id: str,
+    lang: str,
+    known: int | None,
+    context: PlanContext,
+) -> DesiredIssue:
+    key = IssueKey(PREVENTION, incident.id, item_id)
+    labels = _unique(
+        [
+            context.config.sync.label,
+            PREVENTION_LABEL,
+            f"horizon:{item.horizon.value}" if item.horizon else "",
+            f"type:{item.type.value}" if item.type else "",
+            f"due:{item.due.isoformat()}" if item.due else "",
+        ]
+    )
+    assignees = owner_logins(item.owner)
+    done = bool(item.done)
+    state = GeneratedState("done" if done else "open", labels, assignees)
+    facts = PreventionFacts(
+        key=key,
+        lang=lang,
+        incident_title=incident.model.title or "",
+        title=item.title or item_id,
+        owner=item.owner,
+        due=item.due,
+        horizon=item.horizon.value if item.horizon else None,
+        kind=item.type.value if item.type else None,
+        done=done,
+        link=_link(incident, context),
+    )
+    notes: tuple[str, ...] = ()
+    if item.owner and not assignees:
+        notes = (f"owner '{item.owner}' is not a @login: named in the body, not assigned",)
+    return DesiredIssue(
+        key=key,
+        path=incident.path,
+        lang=lang,
+        title=prevention_title(incident.id, item_id, item.title or item_id, lang),
+        header=prevention_header(facts, state),
+        initial_rest="",
+        labels=labels,
+        assignees=assignees,
+        state=state,
+        may_create=not done,
+        close=done,
+        known_number=known,
+        notes=notes,
+    )

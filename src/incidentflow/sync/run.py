@@ -1,0 +1,269 @@
+"""One sync run: incidents → plan → one listing → check → lock → reconcile → write-back.
+
+Forge-agnostic: everything goes through an ``IssueTracker``. Problems with single items are
+reported and the run goes on; a rate limit that asks for too long a wait, or GitHub failing
+item after item, stops the run, and what was not attempted is reported as left for the next
+run, which converges because identity lives in the issues themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from incidentflow import clock, git
+from incidentflow.forge.interface import ForgeError, ForgeRefused, IssueTracker, RateLimited
+from incidentflow.repository import Repository
+from incidentflow.sync.delivery import Delivery, FileUpdate
+from incidentflow.sync.incidents import SyncIncident, UnknownIncident, load_incidents
+from incidentflow.sync.lock import SyncLock
+from incidentflow.sync.markers import CHECKLIST, IssueKey
+from incidentflow.sync.plan import DesiredIssue, PlanContext, SyncPlan, build_plan
+from incidentflow.sync.reconcile import IssueIndex, ItemFailed, Reconciler
+from incidentflow.sync.report import Action, ActionKind, SyncReport
+from incidentflow.sync.writeback import TrackingUpdate, pending_tracking
+
+FAILURES_BEFORE_STOPPING = 3
+# How far back to look for an issue whose creation we did not hear about (clock skew margin).
+LOOK_BACK = timedelta(minutes=10)
+
+
+class SyncUsageError(Exception):
+    """The sync cannot start as asked: unknown incident, no checkout, token or repository
+    refused. The CLI exits 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOptions:
+    repository: str  # owner/name on the forge
+    server_url: str
+    dry_run: bool = False
+    ids: tuple[str, ...] = ()
+    lock_wait: float = 300.0
+    lock_poll: float = 2.0
+
+
+def read_template(root: Path, relative: str) -> str | None:
+    try:
+        text = (root / relative).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _preflight(tracker: IssueTracker, repository: str) -> str:
+    """Who we are and whether the repository is there: a refusal here is a setup problem."""
+    try:
+        me = tracker.authenticated_login()
+        tracker.default_branch()
+    except ForgeRefused as error:
+        if error.status == 401:
+            raise SyncUsageError(
+                "GitHub rejected GITHUB_TOKEN (401 Bad credentials): check the token"
+            ) from error
+        if error.status in (403, 404):
+            raise SyncUsageError(
+                f"repository {repository} is not visible with this token (HTTP {error.status}); "
+                f"check GITHUB_REPOSITORY and the token's access: {error}"
+            ) from error
+        raise
+    return me
+
+
+def run_sync(
+    repository: Repository,
+    tracker: IssueTracker,
+    options: SyncOptions,
+    emit: Callable[[Action], None],
+) -> SyncReport:
+    """Check first (reads only); take the lock and act only when there is something to do,
+    so a run with nothing to do, like a dry run, sends no mutating request at all."""
+    report = SyncReport(options.dry_run)
+
+    def record(action: Action) -> None:
+        report.actions.append(action)
+        emit(action)
+
+    config = repository.config
+    try:
+        incidents, problems = load_incidents(repository, options.ids)
+        commit = git.head_commit(repository.root)
+    except (UnknownIncident, git.GitError) as error:
+        raise SyncUsageError(str(error)) from error
+    context = PlanContext(
+        config,
+        options.server_url,
+        options.repository,
+        commit,
+        clock.now(),
+        lambda relative: read_template(repository.root, relative),
+    )
+    plan = build_plan(incidents, context)
+    for problem in problems:
+        record(Action(ActionKind.FAILED, problem.path, detail=problem.message))
+    for skipped in plan.problems:
+        subject = f"{skipped.incident_id} {skipped.subject}"
+        record(Action(ActionKind.SKIPPED, subject, detail=skipped.message))
+    if not plan.issues:
+        return report  # no incident needs an issue: nothing to ask GitHub
+    lock = SyncLock(
+        tracker, f"{config.sync.branch}-lock", wait=options.lock_wait, poll=options.lock_poll
+    )
+    started = datetime.now(UTC)
+    run = _Pass(tracker, plan, incidents, repository, started)
+    label = config.sync.label
+    try:
+        me = _preflight(tracker, options.repository)
+        # The one full listing of the run.
+        index = IssueIndex.build(tracker.list_issues(label), me)
+        check = SyncReport(dry_run=True)
+        probe = not options.dry_run
+        run.execute(index, check, check.actions.append, dry_run=True, probe=probe)
+        if options.dry_run or check.stopped or not any(a.planned for a in check.actions):
+            for action in check.actions:
+                record(action)
+            report.stopped = check.stopped
+        else:
+            base = tracker.branch_head(tracker.default_branch())
+            if base is None:
+                raise ForgeError("the default branch has no commit to base the lock on")
+            lock.acquire(base)
+            # Another run may have acted between our listing and the lock: add what changed.
+            index = index.merged(tracker.list_issues_since(label, started - LOOK_BACK))
+            run.execute(index, report, record, dry_run=False)
+    except ForgeError as error:
+        report.stopped = str(error)
+        done = {a.subject for a in report.actions}
+        _leave([d for d in plan.issues if d.key.describe() not in done], record)
+    finally:
+        try:
+            lock.release()
+        except ForgeError as error:
+            detail = f"not released ({error}); it expires by itself after 15 minutes"
+            record(Action(ActionKind.FAILED, f"lock {lock.branch}", detail=detail))
+        report.requests = tracker.counts()
+    return report
+
+
+class _Pass:
+    """One pass over the plan: duplicates, every desired issue, then the write-back."""
+
+    def __init__(
+        self,
+        tracker: IssueTracker,
+        plan: SyncPlan,
+        incidents: list[SyncIncident],
+        repository: Repository,
+        started: datetime,
+    ) -> None:
+        self._tracker = tracker
+        self._plan = plan
+        self._incidents = incidents
+        self._config = repository.config
+        self._started = started
+
+    def execute(
+        self,
+        index: IssueIndex,
+        report: SyncReport,
+        record: Callable[[Action], None],
+        *,
+        dry_run: bool,
+        probe: bool = False,
+    ) -> None:
+        """``probe``: a check that only needs to know whether there is work, so the file
+        reads of the write-back are skipped once an issue already needs a change."""
+        config = self._config
+        reconciler = Reconciler(
+            self._tracker,
+            index,
+            label=config.sync.label,
+            emit=record,
+            dry_run=dry_run,
+            look_since=self._started - LOOK_BACK,
+        )
+        for key, duplicate in index.duplicates:
+            try:
+                reconciler.close_duplicate(key, duplicate)
+            except ForgeError as error:
+                record(
+                    Action(ActionKind.FAILED, key.describe(), duplicate.number, detail=str(error))
+                )
+        numbers = _reconcile_all(self._plan.issues, reconciler, report, record)
+        if report.stopped:
+            return  # GitHub is refusing us; the next run delivers the numbers
+        if probe and any(action.planned for action in report.actions):
+            return
+        delivery = Delivery(
+            self._tracker,
+            mode=config.sync.write_back,
+            branch=config.sync.branch,
+            emit=record,
+            dry_run=dry_run,
+        )
+        try:
+            delivery.deliver(tracking_updates(self._incidents, numbers))
+        except RateLimited:
+            raise
+        except ForgeError as error:
+            record(Action(ActionKind.FAILED, "write-back", detail=str(error)))
+
+
+def _reconcile_all(
+    issues: list[DesiredIssue],
+    reconciler: Reconciler,
+    report: SyncReport,
+    record: Callable[[Action], None],
+) -> dict[IssueKey, int]:
+    numbers: dict[IssueKey, int] = {}
+    failures_in_a_row = 0
+    for position, desired in enumerate(issues):
+        subject = desired.key.describe()
+        try:
+            number = reconciler.apply(desired)
+        except RateLimited as error:
+            report.stopped = str(error)
+            _leave(issues[position:], record)
+            break
+        except ItemFailed as error:
+            record(Action(ActionKind.FAILED, subject, detail=str(error)))
+            continue
+        except ForgeError as error:
+            record(Action(ActionKind.FAILED, subject, detail=str(error)))
+            failures_in_a_row += 1
+            if failures_in_a_row >= FAILURES_BEFORE_STOPPING:
+                report.stopped = f"GitHub failed {failures_in_a_row} items in a row ({error})"
+                _leave(issues[position + 1 :], record)
+                break
+            continue
+        failures_in_a_row = 0
+        if number is not None:
+            numbers[desired.key] = number
+    return numbers
+
+
+def _leave(issues: list[DesiredIssue], record: Callable[[Action], None]) -> None:
+    for desired in issues:
+        record(
+            Action(ActionKind.SKIPPED, desired.key.describe(), detail="not attempted", left=True)
+        )
+
+
+def tracking_updates(
+    incidents: list[SyncIncident], numbers: dict[IssueKey, int]
+) -> list[FileUpdate]:
+    """Numbers each incident file does not record yet (in a dry run, 0 for a new issue)."""
+    by_incident: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+    for key, number in numbers.items():
+        teams, items = by_incident.setdefault(key.incident_id, ({}, {}))
+        (teams if key.kind == CHECKLIST else items)[key.item] = number
+    updates: list[FileUpdate] = []
+    for incident in incidents:
+        if incident.id not in by_incident:
+            continue
+        update = pending_tracking(incident.data, TrackingUpdate(*by_incident[incident.id]))
+        if not update.empty:
+            updates.append(FileUpdate(incident.path, incident.id, update))
+    return updates
