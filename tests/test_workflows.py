@@ -821,7 +821,7 @@ def test_remind_step_takes_no_outside_input(tmp_path: Path) -> None:
     runner.stub(runner.bin / "incident")
     proc = runner.run(step, {"github.token": "ghs_dummy"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert runner.calls() == [["remind"]]
+    assert runner.calls() == [["remind", "--post"]]
 
 
 # --------------------------------------------------------------------------- docs

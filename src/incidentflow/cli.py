@@ -412,22 +412,39 @@ def _is_month(value: str) -> bool:
 
 @main.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--post",
+    is_flag=True,
+    help="Also comment on each overdue item's GitHub issue, at most once a day.",
+)
 @click.pass_obj
 @guarded
-def remind(obj: Context, output_format: str) -> None:
+def remind(obj: Context, output_format: str, post: bool) -> None:
     """List what is overdue: regulatory clocks and prevention items past their due date."""
-    from incidentflow.commands.remind import render_text as render_reminders
-    from incidentflow.commands.remind import run_remind
+    from incidentflow.commands import remind as reminding
+    from incidentflow.forge.interface import ForgeError
 
-    found = run_remind(obj.repository)
+    repository = obj.repository
+    found = reminding.run_remind(repository)
+    outcomes: dict[int, str] = {}
+    if post and found:
+        try:
+            tracker = reminding.open_tracker()
+            posted = reminding.post_reminders(found, tracker, reminding.today(repository))
+        except reminding.RemindUsageError as error:
+            raise click.UsageError(str(error)) from error
+        except ForgeError as error:
+            click.echo(f"incident remind: GitHub: {error}", err=True)
+            sys.exit(EXIT_FINDINGS)
+        outcomes = {id(p.reminder): p.outcome for p in posted}
     if output_format == "json":
-        click.echo(
-            json.dumps(
-                {"overdue": [item.as_dict() for item in found]}, ensure_ascii=False, indent=2
-            )
-        )
+        rows = [{**item.as_dict(), "posted": outcomes.get(id(item))} for item in found]
+        click.echo(json.dumps({"overdue": rows}, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_reminders(found))
+        click.echo(reminding.render_text(found))
+        for item in found:
+            if id(item) in outcomes:
+                click.echo(f"  {item.incident_id} {item.key}: {outcomes[id(item)]}")
 
 
 def run() -> None:

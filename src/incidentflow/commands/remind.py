@@ -2,15 +2,80 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from incidentflow import clock
+from incidentflow.forge.interface import ForgeSettings, IssueTracker
 from incidentflow.metrics import Reminder, reminders
 from incidentflow.repository import Repository, validate_repository
 
 
+class RemindUsageError(Exception):
+    """Posting was asked for without the GitHub settings: exit 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Posted:
+    reminder: Reminder
+    outcome: str  # "commented", "already reminded today", "no issue recorded"
+
+
+def _marker(item: Reminder, day: date) -> str:
+    # One reminder per item per day: re-runs on the same day find this and post nothing.
+    return f"<!-- incidentflow:remind {item.incident_id} {item.kind} {item.key} {day} -->"
+
+
+def _body(item: Reminder, day: date) -> str:
+    return (
+        f"{_marker(item, day)}\n"
+        f"⏰ 期限超過 / Overdue: {item.text}\n\n"
+        f"担当 / Owner: {item.owner} · 期限 / Due: {item.due} · {item.incident_id}\n"
+    )
+
+
+def post_reminders(found: list[Reminder], tracker: IssueTracker, day: date) -> list[Posted]:
+    """Comment once a day on each overdue item's issue; the bot's own comments are checked."""
+    me = tracker.authenticated_login()
+    posted: list[Posted] = []
+    for item in found:
+        if item.issue is None:
+            posted.append(Posted(item, "no issue recorded (run `incident sync`)"))
+            continue
+        marker = _marker(item, day)
+        seen = any(
+            c.author == me and c.body.startswith(marker) for c in tracker.list_comments(item.issue)
+        )
+        if seen:
+            posted.append(Posted(item, "already reminded today"))
+            continue
+        tracker.create_comment(item.issue, _body(item, day))
+        posted.append(Posted(item, "commented"))
+    return posted
+
+
+def open_tracker() -> IssueTracker:
+    from incidentflow.forge.pygithub_adapter import PyGithubTracker
+    from incidentflow.forge.request_policy import RequestPolicy
+
+    settings = ForgeSettings.from_environment()
+    if settings is None:
+        raise RemindUsageError(
+            "--post needs GITHUB_TOKEN and GITHUB_REPOSITORY (and GITHUB_API_URL for GitHub "
+            "Enterprise)"
+        )
+    return PyGithubTracker(settings, RequestPolicy.from_environment())
+
+
+def today(repository: Repository) -> date:
+    return clock.now().astimezone(repository.config.zone).date()
+
+
 def run_remind(repository: Repository) -> list[Reminder]:
     results, _ = validate_repository(repository)
-    today = clock.now().astimezone(repository.config.zone).date()
-    return reminders([(r.document.path, r.data) for r in results], repository.config, today)
+    return reminders(
+        [(r.document.path, r.data) for r in results], repository.config, today(repository)
+    )
 
 
 def render_text(found: list[Reminder]) -> str:
