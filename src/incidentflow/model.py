@@ -177,11 +177,16 @@ class Retrospective(Record):
 class PreventionItem(Record):
     id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
     title: str | None = None
-    owner: str | None = None
+    owner: str | None = Field(
+        default=None,
+        description="A name, or '@login' (quoted in YAML) to assign the tracking issue",
+    )
     due: date | None = None
     horizon: Horizon | None = None
     type: PreventionType | None = None
-    done: bool | None = None
+    done: bool | None = Field(
+        default=None, description="true when finished; the tracking issue is then closed"
+    )
 
 
 class Override(Record):
