@@ -61,7 +61,26 @@ def test_project_incidents_are_valid() -> None:
     assert result.json()["findings"] == []
 
 
-def test_validate_outside_any_repository_uses_packaged_default(tmp_path: Path) -> None:
+def test_validate_outside_any_repository_is_a_usage_error(tmp_path: Path) -> None:
     result = run_incident("validate", cwd=tmp_path)
-    assert result.code == 0
-    assert "0 files checked" in result.stdout
+    assert result.code == 2
+    assert "no incidents/ folder and no incidentflow.yaml" in result.stderr
+
+
+def test_config_alone_is_enough_for_an_empty_repository(tmp_path: Path) -> None:
+    (tmp_path / "incidentflow.yaml").write_bytes((PROJECT_ROOT / "incidentflow.yaml").read_bytes())
+    result = run_incident("validate", cwd=tmp_path)
+    assert result.code == 0 and "0 files checked" in result.stdout
+
+
+def test_config_option_swaps_only_the_config(repo: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere" / "custom.yaml"
+    other.parent.mkdir()
+    other.write_bytes((repo / "incidentflow.yaml").read_bytes())
+    created = run_incident("--config", str(other), "new", "Via another config", cwd=repo)
+    assert created.code == 0
+    assert (repo / created.stdout.strip()).is_file()
+
+
+def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
+    assert run_incident("-C", str(tmp_path / "nope"), "validate", cwd=tmp_path).code == 2

@@ -83,10 +83,19 @@ def test_duplicate_id_found_when_validating_one_file(repo: Path) -> None:
     assert "IF041" in codes
 
 
-def test_missing_path_is_a_finding(repo: Path) -> None:
+def test_missing_path_is_a_usage_error(repo: Path) -> None:
     result = run_incident("validate", "incidents/2026/nope.md", cwd=repo)
-    assert result.code == 1
-    assert "IF000" in result.stdout
+    assert result.code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_calendar_without_holidays_is_a_config_error(repo: Path) -> None:
+    config = repo / "incidentflow.yaml"
+    config.write_text(config.read_text("utf-8").replace("calendar: JP", "calendar: XX"), "utf-8")
+    for command in (["validate"], ["status"], ["report"], ["remind"]):
+        result = run_incident(*command, cwd=repo)
+        assert result.code == 2, command
+        assert "incidentflow.yaml:6:11: error CF021" in result.stderr
 
 
 def test_broken_config_exits_2_with_position(repo: Path) -> None:

@@ -117,13 +117,13 @@ def report_findings(files: int, findings: list[Finding], output: OutputFormat, t
 @click.option(
     "-C",
     "--directory",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("."),
     help="Run as if started in this directory.",
 )
 @click.option(
     "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
     help="Config file (default: incidentflow.yaml in this or a parent directory).",
 )
@@ -217,15 +217,18 @@ def new(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @FORMAT_OPTION
 @click.pass_obj
 @guarded
 def validate(obj: Context, paths: tuple[Path, ...], output_format: str | None) -> None:
     """Validate incident files (default: all under incidents/)."""
-    from incidentflow.commands.validate import run_validate
+    from incidentflow.commands.validate import NotARepositoryError, run_validate
 
-    run = run_validate(obj.repository, list(paths))
+    try:
+        run = run_validate(obj.repository, list(paths))
+    except NotARepositoryError as error:
+        raise click.UsageError(str(error)) from error
     sys.exit(
         report_findings(run.files, run.findings, resolve_format(output_format), "incident validate")
     )

@@ -137,6 +137,21 @@ class Config(ConfigRecord):
             raise ValueError(f"unknown time zone '{value}' (use an IANA name)") from error
         return value
 
+    @field_validator("calendar")
+    @classmethod
+    def _known_calendar(cls, value: str) -> str:
+        # The registry is the holidays package's index of countries; the calendars themselves
+        # load only when a business-day deadline is computed.
+        from holidays.registry import COUNTRIES
+
+        codes = {entry[1] for entry in COUNTRIES.values()}
+        if value not in codes:
+            raise ValueError(
+                f"no public-holiday calendar for '{value}': use an ISO 3166 country code "
+                "such as JP, US or DE"
+            )
+        return value
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)

@@ -111,6 +111,10 @@ def findings_from_error(
                 "025",
                 f"{where}: '{value}' does not have the expected form ({pattern}).",
             )
+        elif kind == "value_error":
+            position = index.value_of(loc)
+            reason = str(item["msg"]).removeprefix("Value error, ")
+            code, message = ("021", f"{where}: {reason}.")
         elif kind == "missing":
             position = index.key_of(loc)
             code, message = ("021", f"{where} is required here: add it.")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import secrets
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -50,15 +52,24 @@ def summary_line(files: int, findings: Sequence[Finding]) -> str:
     return ", ".join(parts)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\n]")
+
+
+def one_line(text: str) -> str:
+    """Text from incident files on one line: a newline or carriage return inside a value could
+    otherwise start a forged line in the log (``::error …`` is a command in GitHub Actions)."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def render_text(files: int, findings: Sequence[Finding]) -> str:
     lines = []
     for finding in sorted(findings, key=sort_key):
-        where = finding.path
+        where = one_line(finding.path)
         if finding.line is not None:
             where += f":{finding.line}"
             if finding.column is not None:
                 where += f":{finding.column}"
-        lines.append(f"{where}: {finding.level.value} {finding.code} {finding.message}")
+        lines.append(f"{where}: {finding.level.value} {finding.code} {one_line(finding.message)}")
     lines.append(summary_line(files, findings))
     return "\n".join(lines)
 
@@ -111,7 +122,10 @@ def render_github(files: int, findings: Sequence[Finding]) -> str:
             "(GitHub shows at most 10 per level); all of them are listed in the log and the "
             "job summary"
         )
-    lines.append(render_text(files, findings))
+    # The plain log follows with workflow commands switched off, so nothing in it can act as
+    # one, whatever the files contain.
+    token = secrets.token_hex(16)
+    lines += [f"::stop-commands::{token}", render_text(files, findings), f"::{token}::"]
     return "\n".join(lines)
 
 
@@ -121,7 +135,7 @@ def markdown_findings_table(findings: Sequence[Finding], limit: int = 200) -> st
     rows = ["| | file | line | rule | what to do |", "|---|---|---|---|---|"]
     icon = {Level.ERROR: "❌", Level.WARNING: "⚠️", Level.NOTICE: "ℹ️"}
     for finding in sorted(findings, key=sort_key)[:limit]:
-        message = finding.message.replace("|", "\\|").replace("\n", " ")
+        message = one_line(finding.message).replace("|", "\\|")
         rows.append(
             f"| {icon[finding.level]} | `{finding.path}` | {finding.line or ''} | "
             f"{finding.code} | {message} |"

@@ -17,6 +17,8 @@ from incidentflow.validation_time import parse_time
 class Repository:
     root: Path
     config: Config
+    # The config file in use; None when the packaged default applies (no file was found).
+    config_file: Path | None = None
 
     @property
     def incidents_dir(self) -> Path:

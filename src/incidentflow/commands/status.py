@@ -10,6 +10,7 @@ from incidentflow.findings import Finding, Level
 from incidentflow.model import Status
 from incidentflow.phases import PHASES, TERMINAL, next_status, rank
 from incidentflow.positions import format_loc
+from incidentflow.reporting import one_line
 from incidentflow.repository import Repository, validate_repository
 from incidentflow.sections import SECTION_BY_KEY
 from incidentflow.validation import ValidatedIncident, unfilled_sections, unmet_fields
@@ -101,17 +102,20 @@ def _as_status(value: str | None) -> Status | None:
         return None
 
 
-def _overview_order(state: IncidentStatus) -> tuple[int, int, str]:
+def _overview_order(state: IncidentStatus) -> tuple[int, int, int, int, str]:
+    """Most urgent first: open before final, overdue clocks, then problems, then phase."""
     status = _as_status(state.status)
-    closed = 1 if status in TERMINAL else 0
-    return (closed, -(rank(status) if status else 0), state.incident_id or state.path)
+    final = 1 if status in TERMINAL else 0
+    overdue = sum(1 for c in state.clocks if c["state"] == "overdue")
+    errors = sum(1 for f in state.findings if f.level is Level.ERROR)
+    return (final, -overdue, -errors, -(rank(status) if status else 0), state.incident_id or "")
 
 
 def render_one(state: IncidentStatus) -> str:
     status = _as_status(state.status)
     phase = f"{state.status} ({PHASES[status].ja} / {PHASES[status].en})" if status else "unknown"
     lines = [
-        f"{state.incident_id or state.path}: {state.title or '(no title)'}",
+        one_line(f"{state.incident_id or state.path}: {state.title or '(no title)'}"),
         f"  file:      {state.path}",
         f"  status:    {phase}",
         f"  severity:  {state.severity or '-'}",
@@ -135,7 +139,7 @@ def render_one(state: IncidentStatus) -> str:
     errors = [f for f in state.findings if f.level is Level.ERROR]
     if errors:
         lines.append(f"  problems:  {len(errors)} (run `incident validate {state.path}`)")
-        lines.extend(f"    - line {f.line}: {f.code} {f.message}" for f in errors[:5])
+        lines.extend(f"    - line {f.line}: {f.code} {one_line(f.message)}" for f in errors[:5])
     return "\n".join(lines)
 
 
@@ -153,18 +157,23 @@ def render_overview(states: list[IncidentStatus]) -> str:
         status = (state.status or "?") + (f" !{errors}" if errors else "")
         rows.append(
             (
-                state.incident_id or state.path,
+                one_line(state.incident_id or state.path),
                 status,
-                state.severity or "-",
+                one_line(state.severity or "-"),
                 needs,
                 clocks,
-                state.title or "",
+                one_line(state.title or ""),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
-    return "\n".join(
+    table = "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
         + "  "
         + row[-1]
         for row in rows
     )
+    legend = (
+        "Most urgent first. STATUS !N: N errors (`incident validate`); NEXT NEEDS: fields and "
+        "sections missing for the next phase (`incident status ID`); CLOCKS: running (overdue)."
+    )
+    return f"{table}\n\n{legend}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from incidentflow.findings import Finding, Level
+from incidentflow.findings import Finding
 from incidentflow.parallel import validate_files
 from incidentflow.repository import Repository, same_name_elsewhere, validate_file
 
@@ -16,27 +16,25 @@ class ValidationRun:
     findings: list[Finding]
 
 
+class NotARepositoryError(Exception):
+    """Nothing here looks like an incident repository: exit 2 rather than a silent pass."""
+
+
 def run_validate(repository: Repository, paths: list[Path]) -> ValidationRun:
     files: list[Path] = []
     findings: list[Finding] = []
     if not paths:
+        if repository.config_file is None and not repository.incidents_dir.is_dir():
+            raise NotARepositoryError(
+                f"no {repository.config.incidents_dir}/ folder and no incidentflow.yaml in "
+                f"{repository.root}: run inside an incident repository, or pass -C DIR or paths"
+            )
         files = repository.incident_files()
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*.md") if p.name.lower() != "readme.md"))
-        elif path.exists():
-            files.append(path)
         else:
-            findings.append(
-                Finding(
-                    path.as_posix(),
-                    None,
-                    None,
-                    "IF000",
-                    Level.ERROR,
-                    "no such file: check the path",
-                )
-            )
+            files.append(path)
     findings.extend(validate_files(repository, files))
     if paths:
         # Files named on the command line may share their name (the ID) with files that were
