@@ -65,3 +65,17 @@ def test_organisation_rule_sev1_brings_pr_and_management_at_decided(repo: Path) 
     result = _run(repo, decided)
     assert ("IF045", "error") in _findings(result)
     assert "pr, management" in result.stdout
+
+
+def test_clock_owners_must_be_stakeholders(repo: Path) -> None:
+    text = _incident("2026-11-10T09:10:00+09:00", "[engineering, legal, security]").replace(
+        "  escalated_at:", "  categories: [card_number]\n  escalated_at:"
+    )
+    result = _run(repo, text)
+    assert [f for f in _findings(result) if f[0] == "IF045"] == [("IF045", "error")] * 2
+    assert "clock 'card-acquirer' runs and liaison owns it" in result.stdout
+    assert "clock 'appi-notify-individuals' runs and cs owns it" in result.stdout
+    fixed = text.replace(
+        "[engineering, legal, security]", "[engineering, legal, security, liaison, cs]"
+    )
+    assert "IF045" not in [code for code, _ in _findings(_run(repo, fixed))]

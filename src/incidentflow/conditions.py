@@ -95,10 +95,22 @@ class FieldTest(_Strict):
         return self.lte is not None and value <= self.lte
 
     def describe(self) -> str:
-        for name in ("equals", "in_", "not_in", "contains_any", "gt", "gte", "lt", "lte", "exists"):
+        words = {
+            "equals": "is",
+            "in_": "is one of",
+            "not_in": "is not one of",
+            "contains_any": "includes any of",
+            "gt": ">",
+            "gte": "≥",
+            "lt": "<",
+            "lte": "≤",
+            "exists": "is set:",
+        }
+        for name, word in words.items():
             operand = getattr(self, name)
             if operand is not None:
-                return f"{self.field} {name.rstrip('_')} {operand}"
+                shown = ", ".join(map(str, operand)) if isinstance(operand, list) else operand
+                return f"{self.field} {word} {shown}"
         return self.field
 
 

@@ -1,36 +1,64 @@
-"""Which teams an incident involves: the ones it lists plus the ones the config's rules require.
+"""Which teams an incident involves: the ones it lists plus the ones it requires.
 
-Rules apply from the moment they trigger, so suspected personal data at ``investigating``
-brings legal and security in at once, before anybody has written them into the file.
+Two things require a team: the config's rules ("personal data suspected ⇒ legal and
+security") from their ``applies_from`` phase, and every triggered regulatory clock, whose owner
+must get its checklist (the acquirer's 24-hour clock is liaison's work). Both apply from the
+moment they trigger, so suspected personal data at ``investigating`` brings legal and security
+in at once, before anybody has written them into the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from incidentflow.config import Config
 from incidentflow.model import Status
-from incidentflow.phases import rank
+from incidentflow.phases import SIDE_EXITS, rank
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRequirement:
+    team: str
+    reason: str
+
+
+def _status(data: Mapping[str, Any]) -> Status | None:
+    value = data.get("status")
+    try:
+        return Status(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def team_requirements(data: Mapping[str, Any], config: Config) -> list[TeamRequirement]:
+    status = _status(data)
+    if status is None or status in SIDE_EXITS:
+        return []
+    found: list[TeamRequirement] = []
+    for rule in config.rules:
+        if rank(status) >= rank(rule.applies_from) and rule.when.holds(data):
+            reason = f"{rule.when.describe()} (rule '{rule.id}')"
+            found.extend(TeamRequirement(team, reason) for team in rule.require_stakeholders)
+    if rank(status) >= rank(Status.INVESTIGATING):
+        for clock in config.clocks():
+            if clock.when.holds(data):
+                reason = f"clock '{clock.id}' runs and {clock.stakeholder} owns it"
+                found.append(TeamRequirement(clock.stakeholder, reason))
+    return found
 
 
 def required_by_rules(data: Mapping[str, Any], config: Config) -> list[str]:
-    value = data.get("status")
-    try:
-        status = Status(value) if isinstance(value, str) else None
-    except ValueError:
-        status = None
-    if status is None:
-        return []
     keys: list[str] = []
-    for rule in config.rules:
-        if rank(status) >= rank(rule.applies_from) and rule.when.holds(data):
-            keys.extend(key for key in rule.require_stakeholders if key not in keys)
+    for requirement in team_requirements(data, config):
+        if requirement.team not in keys:
+            keys.append(requirement.team)
     return keys
 
 
 def involved_teams(data: Mapping[str, Any], config: Config) -> list[str]:
-    """Listed teams first, in their order, then rule-required ones; only configured keys."""
+    """Listed teams first, in their order, then required ones; only configured keys."""
     listed = data.get("stakeholders")
     keys = [k for k in listed if isinstance(k, str)] if isinstance(listed, list) else []
     for key in required_by_rules(data, config):

@@ -21,7 +21,7 @@ from incidentflow.findings import Finding, Level
 from incidentflow.loader import Document
 from incidentflow.model import Incident, Status
 from incidentflow.model_errors import findings_from_error, suggest
-from incidentflow.phases import PHASES, FieldRequirement, phases_through, rank, requirements_for
+from incidentflow.phases import PHASES, FieldRequirement, phases_through, requirements_for
 from incidentflow.positions import PositionIndex, format_loc, parse_path
 from incidentflow.privacy import scan_text
 from incidentflow.sections import SECTION_BY_KEY, Section, find_sections
@@ -253,20 +253,28 @@ def _config_values(result: ValidatedIncident, config: Config) -> Iterator[Findin
 def _stakeholder_rules(
     result: ValidatedIncident, status: Status, config: Config
 ) -> Iterator[Finding]:
+    from incidentflow.stakeholders import team_requirements
+
     listed = result.data.get("stakeholders")
     present = {key for key in listed if isinstance(key, str)} if isinstance(listed, list) else set()
-    for rule in config.rules:
-        if rank(status) < rank(rule.applies_from) or not rule.when.holds(result.data):
-            continue
-        missing = [key for key in rule.require_stakeholders if key not in present]
-        if missing:
-            yield result.at(
-                ("stakeholders",) if "stakeholders" in result.data else ("status",),
-                "IF045",
-                f"{rule.when.describe()}, so stakeholders must include {', '.join(missing)} "
-                f"(rule '{rule.id}': {rule.description or 'from incidentflow.yaml'}); "
-                "add them to 'stakeholders:'.",
-            )
+    # One finding per set of reasons, naming every team that the same reasons require.
+    reasons_by_team: dict[str, list[str]] = {}
+    for requirement in team_requirements(result.data, config):
+        if requirement.team not in present:
+            reasons = reasons_by_team.setdefault(requirement.team, [])
+            if requirement.reason not in reasons:
+                reasons.append(requirement.reason)
+    teams_by_reasons: dict[tuple[str, ...], list[str]] = {}
+    for team, reasons in reasons_by_team.items():
+        teams_by_reasons.setdefault(tuple(reasons), []).append(team)
+    for reasons, teams in teams_by_reasons.items():
+        yield result.at(
+            ("stakeholders",) if "stakeholders" in result.data else ("status",),
+            "IF045",
+            f"stakeholders must include {', '.join(teams)}: {'; '.join(reasons)}. Add "
+            f"{'it' if len(teams) == 1 else 'them'} to 'stakeholders:' so the team gets its "
+            "checklist.",
+        )
 
 
 def _timestamps(result: ValidatedIncident) -> Iterator[Finding]:
