@@ -267,11 +267,11 @@ def _stakeholder_rules(
     teams_by_reasons: dict[tuple[str, ...], list[str]] = {}
     for team, reasons in reasons_by_team.items():
         teams_by_reasons.setdefault(tuple(reasons), []).append(team)
-    for reasons, teams in teams_by_reasons.items():
+    for why, teams in teams_by_reasons.items():
         yield result.at(
             ("stakeholders",) if "stakeholders" in result.data else ("status",),
             "IF045",
-            f"stakeholders must include {', '.join(teams)}: {'; '.join(reasons)}. Add "
+            f"stakeholders must include {', '.join(teams)}: {'; '.join(why)}. Add "
             f"{'it' if len(teams) == 1 else 'them'} to 'stakeholders:' so the team gets its "
             "checklist.",
         )
