@@ -42,7 +42,9 @@ def test_item_without_an_issue_is_reported_not_posted(repo: Path, fake_github: F
     env = {**fake_github.env(), "INCIDENTFLOW_NOW": LATER}
     result = run_incident("remind", "--post", "--format", "json", cwd=repo, env=env)
     rows = result.json()["overdue"]
-    assert [row["posted"] for row in rows] == ["no issue recorded (run `incident sync`)"]
+    assert [row["posted"] for row in rows] == [
+        "no issue recorded (merge the sync's bot pull request, or run sync)"
+    ]
     assert fake_github.writes() == 0
 
 

@@ -1,3 +1,3 @@
-from incidentflow.cli import run
+from incidentflow.entry import run
 
 run()

@@ -63,7 +63,20 @@ class Context:
 
 
 def _emit_config_error(error: ConfigError) -> None:
-    click.echo(render_text(1, error.findings), err=True)
+    """Config findings in the format the command was asked for, then exit 2."""
+    context = click.get_current_context(silent=True)
+    requested = context.params.get("output_format") if context is not None else None
+    known = {f.value for f in OutputFormat}
+    output = resolve_format(requested if requested in known else None)
+    if output is OutputFormat.JSON:
+        click.echo(render_json(1, error.findings))
+    elif output is OutputFormat.GITHUB:
+        click.echo(render_github(1, error.findings))
+        write_step_summary(
+            "## incidentflow.yaml has errors\n\n" + markdown_findings_table(error.findings)
+        )
+    else:
+        click.echo(render_text(1, error.findings), err=True)
     click.echo("incident: the config has errors; fix them first (exit 2)", err=True)
 
 
@@ -186,6 +199,17 @@ def new(
     config = repository.config
     if not title.strip():
         raise click.BadParameter("the title must not be empty", param_hint="TITLE")
+    from incidentflow.privacy import scan_text
+
+    for text, hint in ((title, "TITLE"), (slug or "", "--slug")):
+        hits = scan_text(text, allowed_email_domains=config.privacy.allowed_email_domains)
+        if hits:
+            found = ", ".join(f"{hit.kind.replace('_', ' ')} {hit.redacted}" for hit in hits)
+            raise click.BadParameter(
+                f"it contains personal data ({found}), which would end up in the ID, the file "
+                "name and every log line: describe the incident without it",
+                param_hint=hint,
+            )
     chosen = severity or config.severity_keys[min(1, len(config.severity_keys) - 1)]
     if chosen not in config.severity_keys:
         raise click.BadParameter(
@@ -243,7 +267,8 @@ def status(obj: Context, target: str | None, output_format: str | None) -> None:
     """Phase, what the next phase needs, and running clocks (all incidents without TARGET)."""
     from incidentflow.commands.status import render_one, render_overview, run_status
 
-    states, findings, overview = run_status(obj.repository, target)
+    run = run_status(obj.repository, target)
+    states, findings, overview = run.states, run.findings, run.overview
     if target is not None and not states and not findings:
         raise click.BadParameter(f"no incident '{target}'", param_hint="TARGET")
     output = resolve_format(output_format)
@@ -251,7 +276,7 @@ def status(obj: Context, target: str | None, output_format: str | None) -> None:
         click.echo(
             json.dumps(
                 {
-                    "files": len(states),
+                    "files": run.files,
                     "incidents": [state.as_dict() for state in states],
                     "findings": [finding.as_dict() for finding in findings],
                 },
@@ -263,7 +288,7 @@ def status(obj: Context, target: str | None, output_format: str | None) -> None:
         text = render_overview(states) if overview else "\n\n".join(render_one(s) for s in states)
         broken = [f for f in findings if f.path not in {s.path for s in states}]
         if broken:
-            text += "\n\nFiles that cannot be read:\n" + render_text(len(broken), broken)
+            text += "\n\nFiles that cannot be read:\n" + render_text(run.files, broken)
         click.echo(text)
         if output is OutputFormat.GITHUB:
             write_step_summary("## incident status\n\n```\n" + text + "\n```\n")

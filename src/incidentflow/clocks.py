@@ -124,7 +124,12 @@ def clock_findings(
     """CL001 overdue, CL002 done late (warning), CL003 closing with a clock still open."""
     closing = data.get("status") == Status.CLOSED.value
     for state in evaluate_clocks(data, config):
-        position = locate(tuple(parse_path(state.completed_by)))
+        loc = tuple(parse_path(state.completed_by))
+        if loc[0] not in data:
+            # Nothing of the path exists yet: point at the personal-data block that started
+            # the clock rather than at the top of the file.
+            loc = ("personal_data",) if "personal_data" in data else ("status",)
+        position = locate(loc)
         due = state.due.strftime("%Y-%m-%d %H:%M %Z")
         if state.state == "overdue":
             yield Finding(

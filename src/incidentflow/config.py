@@ -242,6 +242,16 @@ def parse_config(text: str, display: str) -> Config:
 
 
 def _as_config_finding(finding: Finding) -> Finding:
+    if finding.code == "IF014":
+        finding = Finding(
+            finding.path,
+            finding.line,
+            finding.column,
+            finding.code,
+            finding.level,
+            "the config must be a mapping of settings (version, language, timezone, "
+            "severities, stakeholders, ...): start from the packaged default, see the README",
+        )
     return Finding(
         finding.path,
         finding.line,

@@ -28,6 +28,8 @@ class Transition:
     def label(self) -> str:
         if self.before is None:
             return f"new → {self.after}"
+        if self.after is None:
+            return f"{self.before} → deleted"
         if self.before == self.after:
             return f"{self.after} (unchanged)"
         return f"{self.before} → {self.after}"

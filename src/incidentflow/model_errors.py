@@ -106,11 +106,7 @@ def findings_from_error(
             )
         elif kind == "string_pattern_mismatch":
             position = index.value_of(loc)
-            pattern = item.get("ctx", {}).get("pattern", "")
-            code, message = (
-                "025",
-                f"{where}: '{value}' does not have the expected form ({pattern}).",
-            )
+            code, message = ("025", f"{where}: '{value}' {_form_hint(loc)}")
         elif kind == "value_error":
             position = index.value_of(loc)
             reason = str(item["msg"]).removeprefix("Value error, ")
@@ -160,3 +156,17 @@ def _describe(value: Any) -> str:
         return "a list"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _form_hint(loc: tuple[str | int, ...]) -> str:
+    last = loc[-1] if loc else ""
+    if last in ("id", "duplicate_of") and len(loc) == 1:
+        return (
+            "is not an incident ID: IDs look like INC-20261129-1530-payment-timeout-k3f9 "
+            "(prefix, date, time, lowercase words); `incident new` makes them."
+        )
+    if last == "rule":
+        return "is not a rule code: codes look like IF031 or GT030 (see the README)."
+    if last == "lang":
+        return "must be ja or en."
+    return "must be letters, digits, '-' and '_' only, starting with a letter or digit."

@@ -81,8 +81,9 @@ def file_name_rules(result: ValidatedIncident, config: Config) -> Iterator[Findi
         yield result.at(
             ("id",),
             "IF040",
-            f"id '{incident_id}' does not match the file name '{stem}.md': IDs never change, "
-            "so rename nothing: set id back to the file name.",
+            f"id '{incident_id}' does not match the file name '{stem}.md': the ID is the file "
+            "name and never changes. If the file was renamed, rename it back; otherwise set "
+            "id to the file name.",
             value=True,
         )
     detected = parse_time(result.data.get("detected_at"))

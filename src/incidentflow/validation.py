@@ -24,6 +24,7 @@ from incidentflow.model_errors import findings_from_error, suggest
 from incidentflow.phases import PHASES, FieldRequirement, phases_through, requirements_for
 from incidentflow.positions import PositionIndex, format_loc, parse_path
 from incidentflow.privacy import scan_text
+from incidentflow.rule_codes import KNOWN, WAIVABLE
 from incidentflow.sections import SECTION_BY_KEY, Section, find_sections
 from incidentflow.validation_time import parse_time
 
@@ -43,8 +44,6 @@ NOT_BEFORE_DETECTION: tuple[str, ...] = (
     "personal_data.assessed_at",
     "reported_to_management_at",
 )
-# File-format findings cannot be waived: an override cannot make a broken file readable.
-UNWAIVABLE_PREFIXES: tuple[str, ...] = ("IF00", "IF01", "IF02", "IF04", "CF")
 
 
 @dataclass(slots=True)
@@ -115,6 +114,7 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
     result.findings.extend(_timestamps(result))
     result.findings.extend(_escalation_delay(result, config))
     result.findings.extend(personal_data_findings(result, config))
+    result.findings.extend(_override_entries(result))
     if result.incident is not None:
         result.findings.extend(
             clock_findings(
@@ -356,11 +356,7 @@ def apply_overrides(result: ValidatedIncident, findings: list[Finding]) -> list[
     kept: list[Finding] = []
     for item in findings:
         waiver = waivers.get(item.code)
-        if (
-            waiver is None
-            or item.code.startswith(UNWAIVABLE_PREFIXES)
-            or item.level is not Level.ERROR
-        ):
+        if waiver is None or item.code not in WAIVABLE or item.level is Level.NOTICE:
             kept.append(item)
             continue
         reason, approver = waiver
@@ -409,4 +405,33 @@ def personal_data_findings(result: ValidatedIncident, config: Config) -> Iterato
             hit.code,
             Level.ERROR,
             hit.message,
+        )
+
+
+def _override_entries(result: ValidatedIncident) -> Iterator[Finding]:
+    """IF060: an override that names no rule, or a rule that cannot be waived."""
+    overrides = result.data.get("overrides")
+    if not isinstance(overrides, list):
+        return
+    for number, entry in enumerate(overrides):
+        rule = entry.get("rule") if isinstance(entry, Mapping) else None
+        if not isinstance(rule, str):
+            continue
+        if rule not in KNOWN:
+            why = f"'{rule}' is not a rule code{suggest(rule, sorted(KNOWN))}"
+        elif rule not in WAIVABLE:
+            why = f"'{rule}' cannot be waived"
+            if rule.startswith("PD"):
+                why += (
+                    "; accept a reviewed false positive with personal_data.allow (the exact "
+                    "value and a reason)"
+                )
+        else:
+            continue
+        yield result.at(
+            ("overrides", number, "rule"),
+            "IF060",
+            f"override has no effect: {why}. Fix or remove the entry.",
+            value=True,
+            level=Level.WARNING,
         )

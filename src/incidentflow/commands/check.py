@@ -231,7 +231,8 @@ def closure_checklists(result: ValidatedIncident, config: Config) -> list[Findin
                     ("tracking",) if "tracking" in result.data else ("stakeholders",),
                     "GT031",
                     f"closing: no checklist issue is recorded for '{team}' (tracking."
-                    f"stakeholders.{team}); run `incident sync` so the team gets its checklist.",
+                    f"stakeholders.{team}): merge the sync's pending bot pull request, or run "
+                    "`incident sync` so the team gets its checklist.",
                 )
             )
             continue
@@ -280,7 +281,9 @@ def summary_markdown(run: CheckRun) -> str:
         + ".",
         "",
     ]
-    if not run.incidents:
+    if not run.incidents and any(f.code.startswith("CF") for f in run.findings):
+        lines.append("incidentflow.yaml has errors, so no incident was checked: fix it first.")
+    elif not run.incidents:
         lines.append("No incident files changed.")
     else:
         lines += ["| incident | status | errors | waivers |", "|---|---|---|---|"]

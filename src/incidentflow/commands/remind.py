@@ -40,7 +40,9 @@ def post_reminders(found: list[Reminder], tracker: IssueTracker, day: date) -> l
     posted: list[Posted] = []
     for item in found:
         if item.issue is None:
-            posted.append(Posted(item, "no issue recorded (run `incident sync`)"))
+            posted.append(
+                Posted(item, "no issue recorded (merge the sync's bot pull request, or run sync)")
+            )
             continue
         marker = _marker(item, day)
         seen = any(

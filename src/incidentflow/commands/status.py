@@ -81,18 +81,24 @@ def select(repository: Repository, target: str | None) -> tuple[list[Path], bool
     return matches, False
 
 
-def run_status(
-    repository: Repository, target: str | None
-) -> tuple[list[IncidentStatus], list[Finding], bool]:
+@dataclass(slots=True)
+class StatusRun:
+    files: int  # every file looked at, readable or not
+    states: list[IncidentStatus]
+    findings: list[Finding]
+    overview: bool
+
+
+def run_status(repository: Repository, target: str | None) -> StatusRun:
     files, overview = select(repository, target)
     if not files:
-        return [], [], overview
+        return StatusRun(0, [], [], overview)
     results, findings = validate_repository(repository, files)
     states = [describe(result, repository) for result in results]
     known = {state.path for state in states}
     broken = [f for f in findings if f.path not in known]
     states.sort(key=_overview_order)
-    return states, broken + [f for s in states for f in s.findings], overview
+    return StatusRun(len(files), states, broken + [f for s in states for f in s.findings], overview)
 
 
 def _as_status(value: str | None) -> Status | None:

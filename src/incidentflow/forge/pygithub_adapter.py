@@ -242,10 +242,8 @@ class PyGithubTracker:
         self, verb: str, url: str, attempt: int, what: str, write: bool, idempotent: bool
     ) -> None:
         """Back off; then either let the caller retry or say the write's fate is unknown."""
-        self._wait(self._policy.backoff_delay(attempt), f"{what}, backing off")
-        if write and not idempotent:
-            raise WriteOutcomeUnknown(f"{verb} {url}: {what}; the write may or may not have landed")
-        if attempt >= self._policy.max_attempts:
+        unknown_write = write and not idempotent
+        if not unknown_write and attempt >= self._policy.max_attempts:
             if what.startswith("HTTP"):
                 raise ForgeError(
                     f"{verb} {url}: {what} after {attempt} attempts; GitHub is failing"
@@ -254,6 +252,13 @@ class PyGithubTracker:
                 f"{verb} {url}: {what} after {attempt} attempts; cannot reach "
                 f"{self._settings.api_url} (check GITHUB_API_URL and the network)"
             )
+        # Our own backoff, not a rate limit: it never exceeds the longest allowed wait.
+        delay = min(self._policy.backoff_delay(attempt), self._policy.max_wait)
+        if delay > 0:
+            self._waited += delay
+            self._sleep(delay)
+        if unknown_write:
+            raise WriteOutcomeUnknown(f"{verb} {url}: {what}; the write may or may not have landed")
 
     def _pages(self, url: str, params: dict[str, Any]) -> Iterator[Any]:
         next_url: str | None = url
