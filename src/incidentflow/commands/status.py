@@ -25,6 +25,7 @@ class IncidentStatus:
     severity: str | None
     next_status: str | None
     missing: list[str]
+    missing_lines: list[int | None]
     findings: list[Finding]
     clocks: list[dict[str, Any]] = field(default_factory=list)
 
@@ -37,23 +38,30 @@ class IncidentStatus:
             "severity": self.severity,
             "next_status": self.next_status,
             "missing_for_next": self.missing,
+            "missing_for_next_at": self.missing_lines,
             "errors": sum(1 for f in self.findings if f.level is Level.ERROR),
             "warnings": sum(1 for f in self.findings if f.level is Level.WARNING),
             "clocks": self.clocks,
         }
 
 
-def describe(result: ValidatedIncident, repository: Repository) -> IncidentStatus:
+def describe(
+    result: ValidatedIncident, repository: Repository, *, with_lines: bool = False
+) -> IncidentStatus:
+    """Where the incident stands; ``with_lines`` adds where each missing item goes."""
     data = result.data
     status = result.status
     upcoming = next_status(status) if status is not None else None
     missing: list[str] = []
+    lines: list[int | None] = []
     if upcoming is not None:
-        missing = [format_loc(loc) for _, _, loc in unmet_fields(data, upcoming, repository.config)]
-        missing += [
-            f"section: {SECTION_BY_KEY[key].en} / {SECTION_BY_KEY[key].ja}"
-            for _, key in unfilled_sections(result, upcoming)
-        ]
+        for _, _, loc in unmet_fields(data, upcoming, repository.config):
+            missing.append(format_loc(loc))
+            lines.append(_line_for(result, loc) if with_lines else None)
+        sections = {section.key: section.line for section in result.sections()}
+        for _, key in unfilled_sections(result, upcoming):
+            missing.append(f"section: {SECTION_BY_KEY[key].en} / {SECTION_BY_KEY[key].ja}")
+            lines.append(sections.get(key, result.document.body_line) if with_lines else None)
     from incidentflow.clocks import evaluate_clocks
 
     clocks = [clock.as_dict() for clock in evaluate_clocks(data, repository.config)]
@@ -65,9 +73,16 @@ def describe(result: ValidatedIncident, repository: Repository) -> IncidentStatu
         severity=data.get("severity") if isinstance(data.get("severity"), str) else None,
         next_status=upcoming.value if upcoming is not None else None,
         missing=missing,
+        missing_lines=lines,
         findings=result.findings,
         clocks=clocks,
     )
+
+
+def _line_for(result: ValidatedIncident, loc: tuple[str | int, ...]) -> int:
+    """The line to add a missing field at: its parent key, else the status line."""
+    anchor = loc if loc[0] in result.data else ("status",)
+    return result.positions().key_of(anchor).line
 
 
 def select(repository: Repository, target: str | None) -> tuple[list[Path], bool]:
@@ -94,7 +109,7 @@ def run_status(repository: Repository, target: str | None) -> StatusRun:
     if not files:
         return StatusRun(0, [], [], overview)
     results, findings = validate_repository(repository, files)
-    states = [describe(result, repository) for result in results]
+    states = [describe(result, repository, with_lines=not overview) for result in results]
     known = {state.path for state in states}
     broken = [f for f in findings if f.path not in known]
     states.sort(key=_overview_order)
@@ -130,7 +145,9 @@ def render_one(state: IncidentStatus) -> str:
         nxt = PHASES[Status(state.next_status)]
         if state.missing:
             lines.append(f"  next:      {state.next_status} ({nxt.ja}) needs:")
-            lines.extend(f"    - {item}" for item in state.missing)
+            for item, line in zip(state.missing, state.missing_lines, strict=True):
+                where = f"  (line {line})" if line is not None else ""
+                lines.append(f"    - {item}{where}")
         else:
             lines.append(f"  next:      {state.next_status} ({nxt.ja}): ready, nothing missing")
     elif status in TERMINAL:
