@@ -64,3 +64,13 @@ def test_forged_workflow_command_in_a_value_stays_inert(repo: Path) -> None:
     lines = result.stdout.splitlines()
     assert not any(line.startswith("::error file=evil") for line in lines)
     assert any(line.startswith("::stop-commands::") for line in lines)
+
+
+def test_status_names_the_line_for_each_missing_item(repo: Path) -> None:
+    target = repo / PATH
+    target.parent.mkdir(parents=True)
+    target.write_text(incident("detected") + "---\n", "utf-8")
+    result = run_incident("status", PATH, "--format", "json", cwd=repo)
+    state = result.json()["incidents"][0]  # type: ignore[index]
+    assert state["missing_for_next"][:2] == ["investigation.summary", "investigation.impact"]
+    assert state["missing_for_next_at"][:2] == [4, 4]  # the status line: the phase asks
