@@ -289,3 +289,13 @@ def test_no_base_outside_actions_is_a_usage_error(repo: Path) -> None:
     start_branch(repo, {PATH: incident("detected")})
     result = run_incident("check", cwd=repo)
     assert result.code == 2
+
+
+def test_config_option_is_read_at_the_head_commit(repo: Path) -> None:
+    start_branch(repo, {PATH: incident("decided")})
+    commit(repo, "rewind", {PATH: incident("investigating", fields_of="decided")})
+    for given in ("incidentflow.yaml", "./incidentflow.yaml", str(repo / "incidentflow.yaml")):
+        result = run_incident(
+            "--config", given, "check", "--base", "main", "--format", "json", cwd=repo
+        )
+        assert codes(result) == ["GT022"], given

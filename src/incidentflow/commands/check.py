@@ -91,7 +91,7 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
     except git.GitError as error:
         raise CheckUsageError(str(error)) from error
     run = CheckRun(base_sha, head_sha)
-    relative_config = config_path or CONFIG_FILE_NAME
+    relative_config = _in_repository(root, config_path) if config_path else CONFIG_FILE_NAME
     config, problems = _load_config(root, head_sha, relative_config)
     if config is None:
         run.findings.extend(problems)
@@ -115,6 +115,17 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
     for incident in run.incidents:
         run.findings.extend(incident.findings)
     return run
+
+
+def _in_repository(root: Path, config_path: str) -> str:
+    """The config's path inside the repository: the gate reads it at the head commit."""
+    try:
+        return (Path.cwd() / config_path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError as error:
+        raise CheckUsageError(
+            f"--config {config_path} is outside the repository {root}: the gate reads the "
+            "config from the commit being checked"
+        ) from error
 
 
 def _names(paths: list[str]) -> dict[str, list[str]]:
