@@ -20,7 +20,7 @@ from incidentflow.findings import Finding, Level
 from incidentflow.model import Status
 from incidentflow.phases import SIDE_EXITS
 from incidentflow.positions import parse_path
-from incidentflow.validation_time import parse_time
+from incidentflow.times import parse_time
 
 
 @dataclass(frozen=True, slots=True)

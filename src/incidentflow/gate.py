@@ -14,8 +14,9 @@ from incidentflow.conditions import lookup
 from incidentflow.findings import Finding, Level
 from incidentflow.model import Status
 from incidentflow.phases import MAIN_LINE, SIDE_EXIT_FROM, SIDE_EXITS, TERMINAL
-from incidentflow.validation import NOT_BEFORE_DETECTION, TIMESTAMP_ORDER, ValidatedIncident
-from incidentflow.validation_time import parse_time
+from incidentflow.time_rules import NOT_BEFORE_DETECTION, TIMESTAMP_ORDER
+from incidentflow.times import parse_time
+from incidentflow.validated import ValidatedIncident
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Any
 from incidentflow.clocks import evaluate_clocks
 from incidentflow.conditions import lookup
 from incidentflow.config import Config
-from incidentflow.validation_time import parse_time
+from incidentflow.times import parse_time
 
 OPEN_STATUSES = ("detected", "investigating", "decided", "responding", "resolved")
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
 from incidentflow.loader import parse_document
-from incidentflow.validation import ValidatedIncident, validate_document
-from incidentflow.validation_time import parse_time
+from incidentflow.times import parse_time
+from incidentflow.validated import ValidatedIncident
+from incidentflow.validation import validate_document
 
 
 @dataclass(frozen=True, slots=True)

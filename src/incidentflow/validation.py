@@ -7,13 +7,10 @@ round-trip parse for positions and the Markdown parse for sections run only when
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
 
-from incidentflow import clock
 from incidentflow.clocks import clock_findings
 from incidentflow.conditions import is_filled, lookup
 from incidentflow.config import Config
@@ -21,75 +18,13 @@ from incidentflow.findings import Finding, Level
 from incidentflow.loader import Document
 from incidentflow.model import Incident, Status
 from incidentflow.model_errors import findings_from_error, suggest
+from incidentflow.overrides import apply_overrides, override_entries
 from incidentflow.phases import PHASES, FieldRequirement, phases_through, requirements_for
-from incidentflow.positions import PositionIndex, format_loc, parse_path
-from incidentflow.privacy import scan_text
-from incidentflow.rule_codes import KNOWN, WAIVABLE
-from incidentflow.sections import SECTION_BY_KEY, Section, find_sections
-from incidentflow.validation_time import parse_time
-
-CLOCK_SKEW = timedelta(minutes=5)
-
-# The order in which timestamps must occur; each present one must not precede an earlier one.
-TIMESTAMP_ORDER: tuple[str, ...] = (
-    "detected_at",
-    "decision.decided_at",
-    "response.started_at",
-    "resolved_at",
-    "retrospective.held_at",
-    "closed_at",
-)
-NOT_BEFORE_DETECTION: tuple[str, ...] = (
-    "personal_data.escalated_at",
-    "personal_data.assessed_at",
-    "reported_to_management_at",
-)
-
-
-@dataclass(slots=True)
-class ValidatedIncident:
-    document: Document
-    incident: Incident | None
-    findings: list[Finding] = field(default_factory=list)
-    _positions: PositionIndex | None = None
-    _sections: list[Section] | None = None
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return self.document.data
-
-    @property
-    def status(self) -> Status | None:
-        value = self.data.get("status")
-        try:
-            return Status(value) if isinstance(value, str) else None
-        except ValueError:
-            return None
-
-    def positions(self) -> PositionIndex:
-        if self._positions is None:
-            self._positions = PositionIndex(
-                self.document.front_matter, self.document.front_matter_line
-            )
-        return self._positions
-
-    def sections(self) -> list[Section]:
-        if self._sections is None:
-            self._sections = find_sections(self.document.text)
-        return self._sections
-
-    def at(
-        self,
-        loc: tuple[str | int, ...],
-        code: str,
-        message: str,
-        *,
-        value: bool = False,
-        level: Level = Level.ERROR,
-    ) -> Finding:
-        index = self.positions()
-        position = index.value_of(loc) if value else index.key_of(loc)
-        return Finding(self.document.path, position.line, position.column, code, level, message)
+from incidentflow.positions import format_loc, parse_path
+from incidentflow.privacy_guard import personal_data_findings
+from incidentflow.sections import SECTION_BY_KEY
+from incidentflow.time_rules import escalation_delay, timestamp_findings
+from incidentflow.validated import ValidatedIncident
 
 
 def validate_document(document: Document, config: Config) -> ValidatedIncident:
@@ -111,10 +46,10 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
     if status is not None:
         result.findings.extend(missing_for(result, status, config))
         result.findings.extend(_stakeholder_rules(result, status, config))
-    result.findings.extend(_timestamps(result))
-    result.findings.extend(_escalation_delay(result, config))
+    result.findings.extend(timestamp_findings(result))
+    result.findings.extend(escalation_delay(result, config))
     result.findings.extend(personal_data_findings(result, config))
-    result.findings.extend(_override_entries(result))
+    result.findings.extend(override_entries(result))
     if result.incident is not None:
         result.findings.extend(
             clock_findings(
@@ -274,164 +209,4 @@ def _stakeholder_rules(
             f"stakeholders must include {', '.join(teams)}: {'; '.join(why)}. Add "
             f"{'it' if len(teams) == 1 else 'them'} to 'stakeholders:' so the team gets its "
             "checklist.",
-        )
-
-
-def _timestamps(result: ValidatedIncident) -> Iterator[Finding]:
-    data = result.data
-    latest: tuple[str, datetime] | None = None
-    for path in TIMESTAMP_ORDER:
-        moment = parse_time(lookup(data, path))
-        if moment is None:
-            continue
-        if latest is not None and moment < latest[1]:
-            yield result.at(
-                tuple(parse_path(path)),
-                "IF050",
-                f"{path} ({moment.isoformat()}) is before {latest[0]} ({latest[1].isoformat()}): "
-                "phases happen in order; fix whichever time is wrong.",
-                value=True,
-            )
-        latest = (path, moment) if latest is None or moment >= latest[1] else latest
-    detected = parse_time(data.get("detected_at"))
-    for path in NOT_BEFORE_DETECTION:
-        moment = parse_time(lookup(data, path))
-        if detected is not None and moment is not None and moment < detected:
-            yield result.at(
-                tuple(parse_path(path)),
-                "IF050",
-                f"{path} ({moment.isoformat()}) is before detected_at ({detected.isoformat()}): "
-                "fix whichever time is wrong.",
-                value=True,
-            )
-    limit = clock.now() + CLOCK_SKEW
-    for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION, "personal_data.aware_at"):
-        moment = parse_time(lookup(data, path))
-        if moment is not None and moment > limit:
-            yield result.at(
-                tuple(parse_path(path)),
-                "IF051",
-                f"{path} ({moment.isoformat()}) is in the future: record times when things "
-                "happen, not plans (plans go in the Markdown).",
-                value=True,
-            )
-
-
-def _escalation_delay(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
-    data = result.data
-    if lookup(data, "personal_data.status") not in ("suspected", "confirmed"):
-        return
-    detected = parse_time(data.get("detected_at"))
-    escalated = parse_time(lookup(data, "personal_data.escalated_at"))
-    if detected is None or escalated is None:
-        return
-    delay = escalated - detected
-    allowed = timedelta(minutes=config.escalation.personal_data_max_minutes)
-    if delay > allowed:
-        minutes = int(delay.total_seconds() // 60)
-        yield result.at(
-            ("personal_data", "escalated_at"),
-            "IF046",
-            f"personal data was escalated {minutes} minutes after detection; the limit is "
-            f"{config.escalation.personal_data_max_minutes} minutes. Say in the Timeline why, "
-            "and raise it in the retrospective.",
-            value=True,
-            level=Level.WARNING,
-        )
-
-
-def apply_overrides(result: ValidatedIncident, findings: list[Finding]) -> list[Finding]:
-    """Turn findings waived by an ``overrides`` entry into notices that say so, loudly."""
-    overrides = result.data.get("overrides")
-    if not isinstance(overrides, list) or not overrides:
-        return findings
-    waivers: dict[str, tuple[str, str]] = {}
-    for entry in overrides:
-        if (
-            isinstance(entry, Mapping)
-            and is_filled(entry.get("reason"))
-            and is_filled(entry.get("approved_by"))
-        ):
-            waivers[str(entry.get("rule"))] = (str(entry["reason"]), str(entry["approved_by"]))
-    kept: list[Finding] = []
-    for item in findings:
-        waiver = waivers.get(item.code)
-        if waiver is None or item.code not in WAIVABLE or item.level is Level.NOTICE:
-            kept.append(item)
-            continue
-        reason, approver = waiver
-        kept.append(
-            Finding(
-                item.path,
-                item.line,
-                item.column,
-                item.code,
-                Level.NOTICE,
-                f"WAIVED by override (approved by {approver}: {reason}): {item.message}",
-            )
-        )
-    return kept
-
-
-def _allowed_values(data: Mapping[str, Any], config: Config) -> list[str]:
-    values = [entry.value for entry in config.privacy.allow]
-    personal = data.get("personal_data")
-    entries = personal.get("allow") if isinstance(personal, Mapping) else None
-    if isinstance(entries, list):
-        values.extend(
-            str(entry["value"])
-            for entry in entries
-            if isinstance(entry, Mapping) and entry.get("value") and is_filled(entry.get("reason"))
-        )
-    return values
-
-
-def personal_data_findings(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
-    """PD1xx: personal data written into the file itself, front matter and Markdown alike.
-
-    A reviewed false positive goes into ``personal_data.allow`` (value and reason) or the
-    config's ``privacy.allow``, so the exception is visible in the pull request.
-    """
-    hits = scan_text(
-        result.document.text,
-        allowed_email_domains=config.privacy.allowed_email_domains,
-        allowed_values=_allowed_values(result.data, config),
-    )
-    for hit in hits:
-        yield Finding(
-            result.document.path,
-            hit.line,
-            hit.column,
-            hit.code,
-            Level.ERROR,
-            hit.message,
-        )
-
-
-def _override_entries(result: ValidatedIncident) -> Iterator[Finding]:
-    """IF060: an override that names no rule, or a rule that cannot be waived."""
-    overrides = result.data.get("overrides")
-    if not isinstance(overrides, list):
-        return
-    for number, entry in enumerate(overrides):
-        rule = entry.get("rule") if isinstance(entry, Mapping) else None
-        if not isinstance(rule, str):
-            continue
-        if rule not in KNOWN:
-            why = f"'{rule}' is not a rule code{suggest(rule, sorted(KNOWN))}"
-        elif rule not in WAIVABLE:
-            why = f"'{rule}' cannot be waived"
-            if rule.startswith("PD"):
-                why += (
-                    "; accept a reviewed false positive with personal_data.allow (the exact "
-                    "value and a reason)"
-                )
-        else:
-            continue
-        yield result.at(
-            ("overrides", number, "rule"),
-            "IF060",
-            f"override has no effect: {why}. Fix or remove the entry.",
-            value=True,
-            level=Level.WARNING,
         )

@@ -14,9 +14,10 @@ from incidentflow.errors import ConfigError
 from incidentflow.findings import Finding, Level
 from incidentflow.gate import Transition, transition_findings, waivers
 from incidentflow.loader import parse_document
+from incidentflow.overrides import apply_overrides
 from incidentflow.repository import Repository, validate_bytes
 from incidentflow.stakeholders import involved_teams
-from incidentflow.validation import ValidatedIncident, apply_overrides
+from incidentflow.validated import ValidatedIncident
 
 
 class CheckUsageError(Exception):

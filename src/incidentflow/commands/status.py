@@ -13,7 +13,8 @@ from incidentflow.positions import format_loc
 from incidentflow.reporting import one_line
 from incidentflow.repository import Repository, validate_repository
 from incidentflow.sections import SECTION_BY_KEY
-from incidentflow.validation import ValidatedIncident, unfilled_sections, unmet_fields
+from incidentflow.validated import ValidatedIncident
+from incidentflow.validation import unfilled_sections, unmet_fields
 
 
 @dataclass(slots=True)

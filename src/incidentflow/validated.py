@@ -1,0 +1,58 @@
+"""One incident file after validation: its document, model, findings, and lazy extras."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from incidentflow.findings import Finding, Level
+from incidentflow.loader import Document
+from incidentflow.model import Incident, Status
+from incidentflow.positions import PositionIndex
+from incidentflow.sections import Section, find_sections
+
+
+@dataclass(slots=True)
+class ValidatedIncident:
+    document: Document
+    incident: Incident | None
+    findings: list[Finding] = field(default_factory=list)
+    _positions: PositionIndex | None = None
+    _sections: list[Section] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+    @property
+    def status(self) -> Status | None:
+        value = self.data.get("status")
+        try:
+            return Status(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def positions(self) -> PositionIndex:
+        if self._positions is None:
+            self._positions = PositionIndex(
+                self.document.front_matter, self.document.front_matter_line
+            )
+        return self._positions
+
+    def sections(self) -> list[Section]:
+        if self._sections is None:
+            self._sections = find_sections(self.document.text)
+        return self._sections
+
+    def at(
+        self,
+        loc: tuple[str | int, ...],
+        code: str,
+        message: str,
+        *,
+        value: bool = False,
+        level: Level = Level.ERROR,
+    ) -> Finding:
+        index = self.positions()
+        position = index.value_of(loc) if value else index.key_of(loc)
+        return Finding(self.document.path, position.line, position.column, code, level, message)
