@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -193,50 +192,23 @@ def new(
     slug: str | None,
 ) -> None:
     """Write a new incident from the template and print its path."""
-    from incidentflow.commands.new import create_incident
+    from incidentflow.commands.new import NewIncidentRequest, NewUsageError, create_incident
 
     repository = obj.repository
-    config = repository.config
-    if not title.strip():
-        raise click.BadParameter("the title must not be empty", param_hint="TITLE")
-    from incidentflow.privacy import scan_text
-
-    for text, hint in ((title, "TITLE"), (slug or "", "--slug")):
-        hits = scan_text(text, allowed_email_domains=config.privacy.allowed_email_domains)
-        if hits:
-            found = ", ".join(f"{hit.kind.replace('_', ' ')} {hit.redacted}" for hit in hits)
-            raise click.BadParameter(
-                f"it contains personal data ({found}), which would end up in the ID, the file "
-                "name and every log line: describe the incident without it",
-                param_hint=hint,
-            )
-    chosen = severity or config.severity_keys[min(1, len(config.severity_keys) - 1)]
-    if chosen not in config.severity_keys:
-        raise click.BadParameter(
-            f"'{chosen}' is not one of {', '.join(config.severity_keys)}", param_hint="--severity"
+    try:
+        request = NewIncidentRequest.checked(
+            repository.config,
+            title=title,
+            severity=severity,
+            source=source,
+            reported_by=reported_by or _reporter_name(),
+            lang=lang,
+            detected_at=detected_at,
+            slug=slug,
         )
-    moment = None
-    if detected_at is not None:
-        try:
-            moment = datetime.fromisoformat(detected_at)
-        except ValueError as error:
-            raise click.BadParameter(
-                "use ISO 8601, e.g. 2026-11-29T15:30+09:00", param_hint="--detected-at"
-            ) from error
-        if moment.tzinfo is None:
-            raise click.BadParameter(
-                "add a time zone, e.g. 2026-11-29T15:30+09:00", param_hint="--detected-at"
-            )
-    created = create_incident(
-        repository,
-        title=title.strip(),
-        severity=chosen,
-        source=source,
-        reported_by=reported_by or _reporter_name(),
-        lang=lang or config.language,
-        detected_at=moment,
-        slug=slug,
-    )
+    except NewUsageError as error:
+        raise click.BadParameter(error.message, param_hint=error.option) from error
+    created = create_incident(repository, request)
     click.echo(repository.display(created.path))
 
 
@@ -265,34 +237,20 @@ def validate(obj: Context, paths: tuple[Path, ...], output_format: str | None) -
 @guarded
 def status(obj: Context, target: str | None, output_format: str | None) -> None:
     """Phase, what the next phase needs, and running clocks (all incidents without TARGET)."""
-    from incidentflow.commands.status import render_one, render_overview, run_status
+    from incidentflow.commands.status import render_status, run_status
 
     run = run_status(obj.repository, target)
-    states, findings, overview = run.states, run.findings, run.overview
-    if target is not None and not states and not findings:
+    if target is not None and not run.states and not run.findings:
         raise click.BadParameter(f"no incident '{target}'", param_hint="TARGET")
     output = resolve_format(output_format)
     if output is OutputFormat.JSON:
-        click.echo(
-            json.dumps(
-                {
-                    "files": run.files,
-                    "incidents": [state.as_dict() for state in states],
-                    "findings": [finding.as_dict() for finding in findings],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        click.echo(json.dumps(run.as_dict(), ensure_ascii=False, indent=2))
     else:
-        text = render_overview(states) if overview else "\n\n".join(render_one(s) for s in states)
-        broken = [f for f in findings if f.path not in {s.path for s in states}]
-        if broken:
-            text += "\n\nFiles that cannot be read:\n" + render_text(run.files, broken)
+        text = render_status(run)
         click.echo(text)
         if output is OutputFormat.GITHUB:
             write_step_summary("## incident status\n\n```\n" + text + "\n```\n")
-    sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if has_errors(run.findings) else EXIT_CLEAN)
 
 
 @main.command()
@@ -303,7 +261,12 @@ def status(obj: Context, target: str | None, output_format: str | None) -> None:
 @guarded
 def check(obj: Context, base: str | None, head: str, output_format: str | None) -> None:
     """The pull-request gate: validate what changed since BASE, transitions, closure."""
-    from incidentflow.commands.check import CheckUsageError, run_check, summary_markdown
+    from incidentflow.commands.check import (
+        CheckUsageError,
+        render_check_text,
+        run_check,
+        summary_markdown,
+    )
 
     config = obj.config.as_posix() if obj.config is not None else None
     try:
@@ -312,34 +275,15 @@ def check(obj: Context, base: str | None, head: str, output_format: str | None) 
         raise click.UsageError(str(error)) from error
     output = resolve_format(output_format)
     if output is OutputFormat.JSON:
+        incidents = [incident.as_dict() for incident in run.incidents]
         click.echo(
-            render_json(
-                run.files,
-                run.findings,
-                base=run.base,
-                head=run.head,
-                incidents=[
-                    {
-                        "path": i.path,
-                        "from": i.transition.before,
-                        "to": i.transition.after,
-                        "errors": i.errors,
-                        "waivers": [w.as_dict() for w in i.waived],
-                        "clocks": i.clocks,
-                    }
-                    for i in run.incidents
-                ],
-            )
+            render_json(run.files, run.findings, base=run.base, head=run.head, incidents=incidents)
         )
     elif output is OutputFormat.GITHUB:
         click.echo(render_github(run.files, run.findings))
         write_step_summary(summary_markdown(run))
     else:
-        click.echo(render_text(run.files, run.findings))
-        for incident in run.incidents:
-            click.echo(f"  {incident.path}: {incident.transition.label}")
-            for waiver in incident.waived:
-                click.echo(f"  WAIVER honoured: {waiver.code} at line {waiver.line}")
+        click.echo(render_check_text(run))
     sys.exit(EXIT_FINDINGS if has_errors(run.findings) else EXIT_CLEAN)
 
 

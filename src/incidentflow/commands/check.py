@@ -36,6 +36,16 @@ class ChangedIncident:
     def errors(self) -> int:
         return sum(1 for f in self.findings if f.level is Level.ERROR)
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "from": self.transition.before,
+            "to": self.transition.after,
+            "errors": self.errors,
+            "waivers": [waiver.as_dict() for waiver in self.waived],
+            "clocks": self.clocks,
+        }
+
 
 @dataclass(slots=True)
 class CheckRun:
@@ -326,3 +336,13 @@ def summary_markdown(run: CheckRun) -> str:
     if problems:
         lines += ["", "### Findings", "", markdown_findings_table(problems)]
     return "\n".join(lines) + "\n"
+
+
+def render_check_text(run: CheckRun) -> str:
+    from incidentflow.reporting import render_text
+
+    lines = [render_text(run.files, run.findings)]
+    for incident in run.incidents:
+        lines.append(f"  {incident.path}: {incident.transition.label}")
+        lines += [f"  WAIVER honoured: {w.code} at line {w.line}" for w in incident.waived]
+    return "\n".join(lines)

@@ -9,8 +9,11 @@ from datetime import datetime
 from pathlib import Path
 
 from incidentflow import clock
+from incidentflow.config import Config
+from incidentflow.privacy import scan_text
 from incidentflow.repository import Repository
 from incidentflow.templates import new_id, render_new
+from incidentflow.time_rules import CLOCK_SKEW
 
 ATTEMPTS = 20
 
@@ -51,30 +54,98 @@ def write_new_file(target: Path, text: str) -> bool:
         os.unlink(temporary)
 
 
-def create_incident(
-    repository: Repository,
-    *,
-    title: str,
-    severity: str,
-    source: str,
-    reported_by: str,
-    lang: str,
-    detected_at: datetime | None = None,
-    slug: str | None = None,
-) -> NewIncident:
+class NewUsageError(Exception):
+    def __init__(self, message: str, option: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.option = option
+
+
+@dataclass(frozen=True, slots=True)
+class NewIncidentRequest:
+    """What `incident new` was asked for, checked before anything is written."""
+
+    title: str
+    severity: str
+    source: str
+    reported_by: str
+    lang: str
+    detected_at: datetime | None
+    slug: str | None
+
+    @classmethod
+    def checked(
+        cls,
+        config: Config,
+        *,
+        title: str,
+        severity: str | None,
+        source: str,
+        reported_by: str,
+        lang: str | None,
+        detected_at: str | None,
+        slug: str | None,
+    ) -> NewIncidentRequest:
+        if not title.strip():
+            raise NewUsageError("the title must not be empty", "TITLE")
+        for text, option in ((title, "TITLE"), (slug or "", "--slug")):
+            _refuse_personal_data(text, option, config)
+        # The second severity is the usual default: the first is kept for the worst cases.
+        chosen = severity or config.severity_keys[min(1, len(config.severity_keys) - 1)]
+        if chosen not in config.severity_keys:
+            raise NewUsageError(
+                f"'{chosen}' is not one of {', '.join(config.severity_keys)}", "--severity"
+            )
+        return cls(
+            title=title.strip(),
+            severity=chosen,
+            source=source,
+            reported_by=reported_by,
+            lang=lang or config.language,
+            detected_at=_moment(detected_at),
+            slug=slug,
+        )
+
+
+def _refuse_personal_data(text: str, option: str, config: Config) -> None:
+    hits = scan_text(text, allowed_email_domains=config.privacy.allowed_email_domains)
+    if hits:
+        found = ", ".join(f"{hit.kind.replace('_', ' ')} {hit.redacted}" for hit in hits)
+        raise NewUsageError(
+            f"it contains personal data ({found}), which would end up in the ID, the file name "
+            "and every log line: describe the incident without it",
+            option,
+        )
+
+
+def _moment(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise NewUsageError("use ISO 8601, e.g. 2026-11-29T15:30+09:00", "--detected-at") from error
+    if moment.tzinfo is None:
+        raise NewUsageError("add a time zone, e.g. 2026-11-29T15:30+09:00", "--detected-at")
+    if moment > clock.now() + CLOCK_SKEW:
+        raise NewUsageError("that is in the future: give the time it was detected", "--detected-at")
+    return moment
+
+
+def create_incident(repository: Repository, request: NewIncidentRequest) -> NewIncident:
     config = repository.config
-    moment = (detected_at or clock.now()).astimezone(config.zone).replace(microsecond=0)
+    moment = (request.detected_at or clock.now()).astimezone(config.zone).replace(microsecond=0)
     for _ in range(ATTEMPTS):
-        incident_id = new_id(config.id_prefix, moment, slug or title)
+        incident_id = new_id(config.id_prefix, moment, request.slug or request.title)
         target = repository.incidents_dir / str(moment.year) / f"{incident_id}.md"
         text = render_new(
             incident_id=incident_id,
-            title=title,
-            severity=severity,
-            source=source,
-            reported_by=reported_by,
+            title=request.title,
+            severity=request.severity,
+            source=request.source,
+            reported_by=request.reported_by,
             detected_at=moment,
-            lang=lang,
+            lang=request.lang,
         )
         if write_new_file(target, text):
             return NewIncident(incident_id, target)

@@ -104,6 +104,13 @@ class StatusRun:
     findings: list[Finding]
     overview: bool
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "incidents": [state.as_dict() for state in self.states],
+            "findings": [finding.as_dict() for finding in self.findings],
+        }
+
 
 def run_status(repository: Repository, target: str | None) -> StatusRun:
     files, overview = select(repository, target)
@@ -201,3 +208,17 @@ def render_overview(states: list[IncidentStatus]) -> str:
         "sections missing for the next phase (`incident status ID`); CLOCKS: running (overdue)."
     )
     return f"{table}\n\n{legend}"
+
+
+def render_status(run: StatusRun) -> str:
+    from incidentflow.reporting import render_text
+
+    if run.overview:
+        text = render_overview(run.states)
+    else:
+        text = "\n\n".join(render_one(state) for state in run.states)
+    shown = {state.path for state in run.states}
+    broken = [finding for finding in run.findings if finding.path not in shown]
+    if broken:
+        text += "\n\nFiles that cannot be read:\n" + render_text(run.files, broken)
+    return text
