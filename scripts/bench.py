@@ -89,37 +89,21 @@ def git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+def commit_all(root: Path, message: str) -> None:
+    git(root, "add", "-A")
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@bench.invalid"]
+    git(root, *identity, "commit", "-q", "-m", message)
+
+
 def check_repository(root: Path, count: int) -> Path:
     """A repository of ``count`` incidents whose last commit changes 10 of them."""
     generate(root, count)
     git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(
-        root,
-        "-c",
-        "user.name=bench",
-        "-c",
-        "user.email=bench@bench.invalid",
-        "commit",
-        "-q",
-        "-m",
-        "base",
-    )
+    commit_all(root, "base")
     for path in sorted((root / "incidents").rglob("*.md"))[:10]:
         with path.open("a", encoding="utf-8") as handle:
             handle.write("\nFollow-up: the processor confirmed the fix.\n")
-    git(root, "add", "-A")
-    git(
-        root,
-        "-c",
-        "user.name=bench",
-        "-c",
-        "user.email=bench@bench.invalid",
-        "commit",
-        "-q",
-        "-m",
-        "ten changes",
-    )
+    commit_all(root, "ten changes")
     return root
 
 

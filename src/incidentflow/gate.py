@@ -12,7 +12,7 @@ from typing import Any
 
 from incidentflow.conditions import lookup
 from incidentflow.findings import Finding, Level
-from incidentflow.model import Status
+from incidentflow.model import Status, parse_status
 from incidentflow.phases import MAIN_LINE, SIDE_EXIT_FROM, SIDE_EXITS, TERMINAL
 from incidentflow.time_rules import NOT_BEFORE_DETECTION, TIMESTAMP_ORDER
 from incidentflow.times import parse_time
@@ -36,14 +36,6 @@ class Transition:
         return f"{self.before} → {self.after}"
 
 
-def _status(data: Mapping[str, Any]) -> Status | None:
-    value = data.get("status")
-    try:
-        return Status(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def transition_findings(base: Mapping[str, Any], head: ValidatedIncident) -> Iterator[Finding]:
     """GT0xx: identity, status moves and recorded history between two versions of a file."""
     data = head.data
@@ -56,7 +48,7 @@ def transition_findings(base: Mapping[str, Any], head: ValidatedIncident) -> Ite
                 "once an incident is declared; set it back.",
                 value=True,
             )
-    before, after = _status(base), _status(data)
+    before, after = parse_status(base.get("status")), parse_status(data.get("status"))
     if before is not None and after is not None and before is not after:
         yield from _status_move(before, after, head)
     for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION):

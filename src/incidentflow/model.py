@@ -25,6 +25,14 @@ class Status(StrEnum):
     DUPLICATE = "duplicate"
 
 
+def parse_status(value: object) -> Status | None:
+    """The status a loaded value names, or None when it names none."""
+    try:
+        return Status(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 class DetectionSource(StrEnum):
     SHOP_INQUIRY = "shop_inquiry"
     SYSTEM_ALERT = "system_alert"

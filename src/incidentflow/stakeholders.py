@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from incidentflow.config import Config
-from incidentflow.model import Status
+from incidentflow.model import Status, parse_status
 from incidentflow.phases import SIDE_EXITS, rank
 
 
@@ -24,16 +24,8 @@ class TeamRequirement:
     reason: str
 
 
-def _status(data: Mapping[str, Any]) -> Status | None:
-    value = data.get("status")
-    try:
-        return Status(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def team_requirements(data: Mapping[str, Any], config: Config) -> list[TeamRequirement]:
-    status = _status(data)
+    status = parse_status(data.get("status"))
     if status is None or status in SIDE_EXITS:
         return []
     found: list[TeamRequirement] = []

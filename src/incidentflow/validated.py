@@ -7,7 +7,7 @@ from typing import Any
 
 from incidentflow.findings import Finding, Level
 from incidentflow.loader import Document
-from incidentflow.model import Incident, Status
+from incidentflow.model import Incident, Status, parse_status
 from incidentflow.positions import PositionIndex
 from incidentflow.sections import Section, find_sections
 
@@ -26,11 +26,7 @@ class ValidatedIncident:
 
     @property
     def status(self) -> Status | None:
-        value = self.data.get("status")
-        try:
-            return Status(value) if isinstance(value, str) else None
-        except ValueError:
-            return None
+        return parse_status(self.data.get("status"))
 
     def positions(self) -> PositionIndex:
         if self._positions is None:

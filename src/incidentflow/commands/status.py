@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from incidentflow.findings import Finding, Level
-from incidentflow.model import Status
+from incidentflow.model import Status, parse_status
 from incidentflow.phases import PHASES, TERMINAL, next_status, rank
 from incidentflow.positions import format_loc
 from incidentflow.reporting import one_line
@@ -124,16 +124,9 @@ def run_status(repository: Repository, target: str | None) -> StatusRun:
     return StatusRun(len(files), states, broken + [f for s in states for f in s.findings], overview)
 
 
-def _as_status(value: str | None) -> Status | None:
-    try:
-        return Status(value) if value else None
-    except ValueError:
-        return None
-
-
 def _overview_order(state: IncidentStatus) -> tuple[int, int, int, int, str]:
     """Most urgent first: open before final, overdue clocks, then problems, then phase."""
-    status = _as_status(state.status)
+    status = parse_status(state.status)
     final = 1 if status in TERMINAL else 0
     overdue = sum(1 for c in state.clocks if c["state"] == "overdue")
     errors = sum(1 for f in state.findings if f.level is Level.ERROR)
@@ -141,7 +134,7 @@ def _overview_order(state: IncidentStatus) -> tuple[int, int, int, int, str]:
 
 
 def render_one(state: IncidentStatus) -> str:
-    status = _as_status(state.status)
+    status = parse_status(state.status)
     phase = f"{state.status} ({PHASES[status].ja} / {PHASES[status].en})" if status else "unknown"
     lines = [
         one_line(f"{state.incident_id or state.path}: {state.title or '(no title)'}"),
