@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -124,6 +123,8 @@ def render_github(files: int, findings: Sequence[Finding]) -> str:
         )
     # The plain log follows with workflow commands switched off, so nothing in it can act as
     # one, whatever the files contain.
+    import secrets  # only here: the module costs start-up time every other command skips
+
     token = secrets.token_hex(16)
     lines += [f"::stop-commands::{token}", render_text(files, findings), f"::{token}::"]
     return "\n".join(lines)
