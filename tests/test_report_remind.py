@@ -12,6 +12,7 @@ def test_monthly_report_counts_the_examples() -> None:
     assert data["detected"] == 7
     assert data["declined_or_duplicate"] == 2
     assert data["personal_data_incidents"] == 1
+    assert data["records_not_counted"] == 1
     assert data["by_source"]["sales_contact"] == 1
     assert data["minutes_to_escalate_personal_data"]["median"] == 19
 

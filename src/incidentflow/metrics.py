@@ -65,6 +65,7 @@ class Report:
     minutes_to_escalate: dict[str, float | None] = field(default_factory=dict)
     personal_data_incidents: int = 0
     records_affected: int = 0
+    records_not_counted: int = 0  # personal-data incidents whose count is not recorded yet
     clocks: dict[str, int] = field(default_factory=dict)
     prevention: dict[str, int] = field(default_factory=dict)
     incidents: list[dict[str, Any]] = field(default_factory=list)
@@ -83,6 +84,7 @@ class Report:
             "minutes_to_escalate_personal_data": self.minutes_to_escalate,
             "personal_data_incidents": self.personal_data_incidents,
             "records_affected": self.records_affected,
+            "records_not_counted": self.records_not_counted,
             "clocks": self.clocks,
             "prevention": self.prevention,
             "incidents": self.incidents,
@@ -135,7 +137,10 @@ def build_report(
         if lookup(data, "personal_data.status") in ("suspected", "confirmed"):
             report.personal_data_incidents += 1
             count = lookup(data, "personal_data.records_affected")
-            report.records_affected += count if isinstance(count, int) else 0
+            if isinstance(count, int):
+                report.records_affected += count
+            else:
+                report.records_not_counted += 1
             minutes = _minutes(data.get("detected_at"), lookup(data, "personal_data.escalated_at"))
             if minutes is not None:
                 escalate.append(minutes)

@@ -26,6 +26,7 @@ LABELS = {
         "privacy": "個人情報",
         "pd_incidents": "個人情報の懸念があった件数",
         "records": "影響件数の合計",
+        "not_counted": "件数未確定のインシデント {count} 件を除く",
         "clocks": "法令・契約上の期限",
         "prevention": "再発防止策（全期間）",
         "list": "期間中に検知したインシデント",
@@ -50,6 +51,7 @@ LABELS = {
         "privacy": "Personal data",
         "pd_incidents": "Incidents with personal data suspected or confirmed",
         "records": "Records affected (sum)",
+        "not_counted": "{count} incident(s) not counted yet",
         "clocks": "Regulatory and contractual clocks",
         "prevention": "Prevention items (all time)",
         "list": "Incidents detected in the period",
@@ -129,7 +131,12 @@ def render_markdown(report: Report, language: str) -> str:
         f"### {text['privacy']}",
         "",
         f"- {text['pd_incidents']}: {report.personal_data_incidents}",
-        f"- {text['records']}: {report.records_affected:,}",
+        f"- {text['records']}: {report.records_affected:,}"
+        + (
+            f" ({text['not_counted'].format(count=report.records_not_counted)})"
+            if report.records_not_counted
+            else ""
+        ),
         f"- {text['clocks']}: "
         + (", ".join(f"{k} {v}" for k, v in sorted(report.clocks.items())) or text["none"]),
         "",
