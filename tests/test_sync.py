@@ -411,3 +411,29 @@ def test_the_bot_pull_request_is_updated_in_place_and_stays_mergeable(
     assert tracking_on(gh, incident_path(1)) == {"stakeholders": {"cs": 1}}
     gh.state.merge_pull(pull.number)
     assert tracking_on(gh, incident_path(2), "main") == {"stakeholders": {"sales": 2, "legal": 4}}
+
+
+def test_recorded_issues_survive_a_change_of_token(repo: Path, fake_github_factory: Any) -> None:
+    """Issues opened under the old token (say, Actions' own) are recorded in the file; the
+    new token (say, a GitHub App's) adopts them instead of opening every issue again."""
+    text = incident_text(1, stakeholders=["cs", "engineering"]).replace(
+        "stakeholders: [cs, engineering]",
+        "stakeholders: [cs, engineering]\ntracking:\n  stakeholders:\n    cs: 1",
+    )
+    write_incident(repo, 1, text)
+    commit_all(repo)
+    gh = serve(fake_github_factory, repo, login="acme-incident-app[bot]", collaborators=["old-bot"])
+    marker = f"<!-- incidentflow:checklist {incident_id(1)} cs -->"
+    gh.state.create_issue("old", f"{marker}\nchecklist", labels=["incident"], author="old-bot")
+    forged = f"<!-- incidentflow:checklist {incident_id(1)} engineering -->"
+    gh.state.create_issue("x", f"{forged}\nnot recorded", labels=["incident"], author="old-bot")
+
+    result = sync(repo, gh, "--dry-run")
+    assert result.code == 0, result.stdout + result.stderr
+    assert "#1" in result.stdout and "cs" in result.stdout
+    assert sync(repo, gh).code == 0
+    cs_issues = [n for n, i in gh.state.issues.items() if (i.body or "").startswith(marker)]
+    assert cs_issues == [1], "the recorded issue is adopted, not opened again"
+    engineering = [n for n, i in gh.state.issues.items() if (i.body or "").startswith(forged)]
+    assert engineering == [2, 3], "an unrecorded foreign issue is not trusted: a new one opens"
+    assert gh.state.issues[3].author == "acme-incident-app[bot]"

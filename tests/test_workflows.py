@@ -628,6 +628,24 @@ def test_detect_step_finds_incident_changes(pr_repo: tuple[Path, str], tmp_path:
     assert runner.outputs() == {"relevant": "true", "base-sha": base}
 
 
+@pytest.mark.parametrize("folder", ["records", "'records'", '"records" # where incidents live'])
+def test_detect_step_follows_the_configured_incidents_dir(
+    pr_repo: tuple[Path, str], tmp_path: Path, folder: str
+) -> None:
+    repo, _ = pr_repo
+    (repo / "incidentflow.yaml").write_text(f"incidents_dir: {folder}\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "move incidents")
+    base = git(repo, "rev-parse", "HEAD")
+    (repo / "records" / "2025").mkdir(parents=True)
+    (repo / "records" / "2025" / "INC-1.md").write_text("---\nid: INC-1\n---\n", "utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "declare")
+    runner = Runner(tmp_path / "r", "x")
+    proc = runner.run(action_step(DETECT), detect_contexts(base), cwd=repo)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert runner.outputs() == {"relevant": "true", "base-sha": base}
+
+
 def test_detect_step_sees_config_changes(pr_repo: tuple[Path, str], tmp_path: Path) -> None:
     repo, base = pr_repo
     (repo / "incidentflow.yaml").write_text("timezone: UTC\n", encoding="utf-8")

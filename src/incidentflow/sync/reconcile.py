@@ -49,28 +49,41 @@ def _folded(values: Iterable[str]) -> set[str]:
 
 @dataclass(slots=True)
 class IssueIndex:
-    """Managed issues by key; only issues our own account wrote are trusted."""
+    """Managed issues by key.
+
+    Trusted are the issues our own account wrote, and the issues whose number an incident
+    file records for exactly that key: the file is reviewed in git, so a recorded number
+    survives a change of token (say, from Actions' token to a GitHub App's) without the sync
+    opening every issue again.
+    """
 
     me: str
+    recorded: dict[int, IssueKey] = field(default_factory=dict)
     by_key: dict[IssueKey, IssueRecord] = field(default_factory=dict)
     duplicates: list[tuple[IssueKey, IssueRecord]] = field(default_factory=list)
 
-    def trusts(self, issue: IssueRecord) -> bool:
-        return not issue.is_pull_request and issue.author.casefold() == self.me.casefold()
+    def trusts(self, issue: IssueRecord, key: IssueKey) -> bool:
+        if issue.is_pull_request:
+            return False
+        return (
+            issue.author.casefold() == self.me.casefold() or self.recorded.get(issue.number) == key
+        )
 
     def merged(self, fresher: Iterable[IssueRecord]) -> IssueIndex:
         """This index with newer copies of issues (e.g. a listing of what changed since)."""
         by_number = {issue.number: issue for issue in self.by_key.values()}
         by_number.update({issue.number: issue for _, issue in self.duplicates})
         by_number.update({issue.number: issue for issue in fresher})
-        return IssueIndex.build(by_number.values(), self.me)
+        return IssueIndex.build(by_number.values(), self.me, self.recorded)
 
     @classmethod
-    def build(cls, issues: Iterable[IssueRecord], me: str) -> IssueIndex:
-        index = cls(me)
+    def build(
+        cls, issues: Iterable[IssueRecord], me: str, recorded: dict[int, IssueKey] | None = None
+    ) -> IssueIndex:
+        index = cls(me, dict(recorded or {}))
         for issue in sorted(issues, key=lambda item: item.number):
-            key = parse_key(issue.body) if index.trusts(issue) else None
-            if key is None:
+            key = parse_key(issue.body)
+            if key is None or not index.trusts(issue, key):
                 continue
             if key in index.by_key:
                 index.duplicates.append((key, issue))
@@ -115,15 +128,15 @@ class Reconciler:
             candidate = self._tracker.get_issue(desired.known_number)
             if (
                 candidate is not None
-                and self._index.trusts(candidate)
                 and parse_key(candidate.body) == desired.key
+                and self._index.trusts(candidate, desired.key)
             ):
                 found = self._index.by_key[desired.key] = candidate
         return found
 
     def _look_again(self, key: IssueKey) -> IssueRecord | None:
         for issue in self._tracker.list_issues_since(self._label, self._look_since):
-            if self._index.trusts(issue) and parse_key(issue.body) == key:
+            if parse_key(issue.body) == key and self._index.trusts(issue, key):
                 return issue
         return None
 

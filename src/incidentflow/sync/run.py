@@ -117,7 +117,8 @@ def run_sync(
     try:
         me = _preflight(tracker, options.repository)
         # The one full listing of the run.
-        index = IssueIndex.build(tracker.list_issues(label), me)
+        recorded = {d.known_number: d.key for d in plan.issues if d.known_number is not None}
+        index = IssueIndex.build(tracker.list_issues(label), me, recorded)
         check = SyncReport(dry_run=True)
         probe = not options.dry_run
         run.execute(index, check, check.actions.append, dry_run=True, probe=probe)
