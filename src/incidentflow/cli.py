@@ -372,7 +372,7 @@ def report(obj: Context, month: str | None, output_format: str, lang: str | None
     if output_format == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
-        markdown = render_markdown(result, lang or repository.config.language)
+        markdown = render_markdown(result, lang or repository.config.language, repository.config)
         click.echo(markdown)
         write_step_summary(markdown)
 

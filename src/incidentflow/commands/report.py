@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from incidentflow import clock
+from incidentflow.config import Config
 from incidentflow.metrics import Period, Report, build_report
 from incidentflow.repository import Repository, validate_repository
 
@@ -19,7 +20,7 @@ LABELS = {
         "open": "対応中（現在）",
         "severity": "重大度別",
         "source": "検知経路別",
-        "speed": "対応速度（分）",
+        "speed": "対応速度",
         "decide": "検知→初期対応決定",
         "recover": "検知→復旧",
         "escalate": "検知→個人情報エスカレーション",
@@ -34,6 +35,9 @@ LABELS = {
         "metric": "指標",
         "median": "中央値",
         "count": "件数",
+        "severity_col": "重大度",
+        "status_col": "状態",
+        "title_col": "件名",
     },
     "en": {
         "title": "Monthly incident report",
@@ -44,7 +48,7 @@ LABELS = {
         "open": "Open now",
         "severity": "By severity",
         "source": "How they came in",
-        "speed": "Speed (minutes)",
+        "speed": "Speed",
         "decide": "detection → decision",
         "recover": "detection → recovery",
         "escalate": "detection → personal-data escalation",
@@ -59,6 +63,29 @@ LABELS = {
         "metric": "metric",
         "median": "median",
         "count": "count",
+        "severity_col": "severity",
+        "status_col": "status",
+        "title_col": "title",
+    },
+}
+
+
+SOURCES = {
+    "ja": {
+        "shop_inquiry": "ショップからの問い合わせ",
+        "system_alert": "システムアラート",
+        "sales_contact": "営業経由",
+        "internal": "社内",
+        "partner": "パートナー企業",
+        "other": "その他",
+    },
+    "en": {
+        "shop_inquiry": "shop inquiry",
+        "system_alert": "system alert",
+        "sales_contact": "through sales",
+        "internal": "internal",
+        "partner": "partner",
+        "other": "other",
     },
 }
 
@@ -88,23 +115,36 @@ def _bar(value: int, largest: int, width: int = 20) -> str:
     return "█" * max(1 if value else 0, round(width * value / largest))
 
 
-def _counts_table(title: str, counts: dict[str, int], text: dict[str, str]) -> list[str]:
+def _counts_table(
+    title: str, counts: dict[str, int], text: dict[str, str], names: dict[str, str] | None = None
+) -> list[str]:
     lines = [f"### {title}", ""]
     if not counts:
         return [*lines, text["none"], ""]
     largest = max(counts.values())
-    lines += ["| | | |", "|---|---:|---|"]
-    lines += [f"| {key} | {value} | {_bar(value, largest)} |" for key, value in counts.items()]
+    lines += [f"| | {text['count']} | |", "|---|---:|---|"]
+    lines += [
+        f"| {(names or {}).get(key, key)} | {value} | {_bar(value, largest)} |"
+        for key, value in counts.items()
+    ]
     return [*lines, ""]
+
+
+def _duration(minutes: float) -> str:
+    """Minutes for short spans, hours and minutes past two hours: easier to read at a glance."""
+    if minutes < 120:
+        return f"{minutes:g} min"
+    hours, rest = divmod(round(minutes), 60)
+    return f"{hours} h {rest:02d} min"
 
 
 def _speed(row: dict[str, Any]) -> str:
     if not row.get("count"):
         return "–"
-    return f"{row['median']:g} (p90 {row['p90']:g}, n={row['count']})"
+    return f"{_duration(row['median'])} (p90 {_duration(row['p90'])}, n={row['count']})"
 
 
-def render_markdown(report: Report, language: str) -> str:
+def render_markdown(report: Report, language: str, config: Config) -> str:
     text = LABELS["ja" if language == "ja" else "en"]
     lines = [
         f"# {text['title']}",
@@ -117,8 +157,10 @@ def render_markdown(report: Report, language: str) -> str:
         f"{sum(report.open_by_status.values())} |",
         "",
     ]
-    lines += _counts_table(text["severity"], report.by_severity, text)
-    lines += _counts_table(text["source"], report.by_source, text)
+    severities = {level.key: level.name.get(language) for level in config.severities}
+    lines += _counts_table(text["severity"], report.by_severity, text, severities)
+    sources = SOURCES["ja" if language == "ja" else "en"]
+    lines += _counts_table(text["source"], report.by_source, text, sources)
     lines += [
         f"### {text['speed']}",
         "",
@@ -152,7 +194,10 @@ def render_markdown(report: Report, language: str) -> str:
         lines += [f"horizon: {', '.join(horizons)}", ""]
     lines += [f"### {text['list']}", ""]
     if report.incidents:
-        lines += ["| ID | | | |", "|---|---|---|---|"]
+        lines += [
+            f"| ID | {text['severity_col']} | {text['status_col']} | {text['title_col']} |",
+            "|---|---|---|---|",
+        ]
         for row in report.incidents:
             lines.append(f"| {row['id']} | {row['severity']} | {row['status']} | {row['title']} |")
     else:
