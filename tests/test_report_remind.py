@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import PROJECT_ROOT, run_incident
 
 
@@ -34,4 +36,21 @@ def test_remind_lists_overdue_prevention_items() -> None:
     result = run_incident("remind", "--format", "json", cwd=PROJECT_ROOT, env=later)
     overdue = result.json()["overdue"]
     assert [(o["kind"], o["key"]) for o in overdue] == [("prevention", "export-anomaly-detection")]
-    assert run_incident("remind", cwd=PROJECT_ROOT).stdout.strip() == "Nothing is overdue."
+    assert run_incident("remind", cwd=PROJECT_ROOT).stdout.strip() == "期限超過はありません。"
+
+
+def test_overdue_clock_reminder_says_how_late_in_the_incidents_language(tmp_path: Path) -> None:
+    from tests.conftest import git
+    from tests.test_clocks import CARD_INCIDENT
+
+    (tmp_path / "incidentflow.yaml").write_bytes((PROJECT_ROOT / "incidentflow.yaml").read_bytes())
+    target = tmp_path / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
+    target.parent.mkdir(parents=True)
+    text = CARD_INCIDENT.format(status="investigating", brands="null")
+    target.write_text(text.replace("severity: sev1", "severity: sev1\nlang: en"), "utf-8")
+    git(tmp_path, "init", "-q")
+    result = run_incident("remind", "--format", "json", cwd=tmp_path)
+    overdue = {row["key"]: row for row in result.json()["overdue"]}  # type: ignore[union-attr]
+    brands = overdue["card-brands"]
+    assert brands["owner"] == "External relations"
+    assert "due 2026-11-21 09:00 JST, 195 h ago" in brands["text"]

@@ -413,7 +413,7 @@ def remind(obj: Context, output_format: str, post: bool) -> None:
         rows = [{**item.as_dict(), "posted": outcomes.get(id(item))} for item in found]
         click.echo(json.dumps({"overdue": rows}, ensure_ascii=False, indent=2))
     else:
-        click.echo(reminding.render_text(found))
+        click.echo(reminding.render_text(found, repository.config.language))
         for item in found:
             if id(item) in outcomes:
                 click.echo(f"  {item.incident_id} {item.key}: {outcomes[id(item)]}")

@@ -168,6 +168,12 @@ def build_report(
     return report
 
 
+def clock_now(config: Config) -> datetime:
+    from incidentflow import clock
+
+    return clock.now().astimezone(config.zone)
+
+
 def _date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
@@ -213,20 +219,31 @@ def reminders(
         tracking = data.get("tracking") if isinstance(data.get("tracking"), Mapping) else {}
         teams = tracking.get("stakeholders", {}) if isinstance(tracking, Mapping) else {}
         items = tracking.get("prevention", {}) if isinstance(tracking, Mapping) else {}
+        ja = (data.get("lang") or config.language) == "ja"
         for state in evaluate_clocks(data, config):
             if state.state != "overdue":
                 continue
             number = teams.get(state.stakeholder) if isinstance(teams, Mapping) else None
+            team = config.team(state.stakeholder)
+            owner = team.name.get("ja" if ja else "en") if team else state.stakeholder
+            hours = int((clock_now(config) - state.due).total_seconds() // 3600)
+            due_text = f"{state.due:%Y-%m-%d %H:%M %Z}"
+            text = (
+                f"{state.name}: 期限 {due_text} を {hours} 時間過ぎています。完了したら "
+                f"{state.completed_by} に日時を記録してください"
+                if ja
+                else f"{state.name}: due {due_text}, {hours} h ago; record {state.completed_by} "
+                "when done"
+            )
             found.append(
                 Reminder(
                     incident_id,
                     path,
                     "clock",
                     state.clock_id,
-                    state.stakeholder,
+                    owner,
                     state.due.isoformat(timespec="minutes"),
-                    f"{state.name}: due {state.due:%Y-%m-%d %H:%M %Z}; record "
-                    f"{state.completed_by} when done",
+                    text,
                     number if isinstance(number, int) else None,
                 )
             )
@@ -246,8 +263,15 @@ def reminders(
                     key,
                     str(item.get("owner") or "?"),
                     due.isoformat(),
-                    f"prevention item {key} '{item.get('title')}' was due {due.isoformat()} "
-                    f"({(today - due).days} days ago); finish it or agree a new date",
+                    (
+                        f"再発防止策 {key}「{item.get('title')}」の期限 {due.isoformat()} を "
+                        f"{(today - due).days} 日過ぎています。完了させるか、新しい期限を合意して"
+                        "ください"
+                    )
+                    if ja
+                    else f"prevention item {key} '{item.get('title')}' was due "
+                    f"{due.isoformat()} ({(today - due).days} days ago); finish it or agree a "
+                    "new date",
                     number if isinstance(number, int) else None,
                 )
             )

@@ -80,10 +80,11 @@ def run_remind(repository: Repository) -> list[Reminder]:
     )
 
 
-def render_text(found: list[Reminder]) -> str:
+def render_text(found: list[Reminder], language: str = "en") -> str:
     if not found:
-        return "Nothing is overdue."
-    lines = [f"{len(found)} overdue:"]
+        return "期限超過はありません。" if language == "ja" else "Nothing is overdue."
+    heading = f"期限超過 {len(found)} 件:" if language == "ja" else f"{len(found)} overdue:"
+    lines = [heading]
     for item in found:
         where = f" (issue #{item.issue})" if item.issue else ""
         lines.append(f"- {item.incident_id} [{item.owner}]{where}: {item.text}")
