@@ -365,6 +365,7 @@ def test_body_shows_this_teams_running_deadlines_and_assigns_its_members(
     assert "Final report to the PPC" in (legal.body or "")
     assert "Deadlines" not in security_body, "clocks of other teams are not listed"
     assert "Deadlines" not in (gh.state.issues[by_team["engineering"]].body or "")
+    assert "- **Personal data**: suspected (card_number)" in security_body
 
 
 def test_step_summary_inside_actions(repo: Path, fake_github_factory: Any, tmp_path: Path) -> None:

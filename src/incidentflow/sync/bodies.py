@@ -26,6 +26,7 @@ class Words:
     status: str
     leader: str
     severity: str
+    personal_data: str
     summary: str
     deadlines: str
     file: str
@@ -54,6 +55,7 @@ WORDS: dict[str, Words] = {
         status="状態",
         leader="リーダー",
         severity="重大度",
+        personal_data="個人情報",
         summary="概要",
         deadlines="この担当の期限（規制対応）",
         file="障害ファイル",
@@ -80,6 +82,7 @@ WORDS: dict[str, Words] = {
         status="Status",
         leader="Leader",
         severity="Severity",
+        personal_data="Personal data",
         summary="Summary",
         deadlines="Deadlines for this team (regulatory clocks)",
         file="Incident file",
@@ -166,6 +169,8 @@ class ChecklistFacts:
     severity: str
     summary: str | None
     clocks: tuple[ClockState, ...]
+    # Counts and categories only, e.g. "suspected (email, phone; 120 records)"; never data.
+    personal_data: str | None
     timezone: str
     link: FileLink
 
@@ -185,6 +190,11 @@ def checklist_header(facts: ChecklistFacts, state: GeneratedState) -> str:
         _row(w.status, phase_label(facts.status)),
         _row(w.leader, one_line(facts.leader, 200) if facts.leader else w.nobody),
         _row(w.severity, one_line(facts.severity, 100)),
+        *(
+            [_row(w.personal_data, one_line(facts.personal_data, 300))]
+            if facts.personal_data
+            else []
+        ),
         _file_row(facts.link, facts.lang),
         "",
         f"**{w.summary}**",

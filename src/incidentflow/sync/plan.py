@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from incidentflow.clocks import evaluate_clocks
 from incidentflow.config import Config, StakeholderTeam
-from incidentflow.model import PreventionItem
+from incidentflow.model import Incident, PreventionItem
 from incidentflow.phases import TERMINAL
 from incidentflow.stakeholders import involved_teams
 from incidentflow.sync.bodies import (
@@ -172,6 +172,7 @@ def _checklists(incident: SyncIncident, context: PlanContext) -> Iterator[Desire
             severity=severity,
             summary=model.investigation.summary if model.investigation else None,
             clocks=tuple(c for c in clocks if c.stakeholder == key),
+            personal_data=_personal_data(model, lang),
             timezone=config.timezone,
             link=_link(incident, context),
         )
@@ -263,3 +264,16 @@ def _prevention_issue(
         known_number=known,
         notes=notes,
     )
+
+
+def _personal_data(model: Incident, lang: str) -> str | None:
+    """The personal-data assessment as status, categories and a count: never the data."""
+    facts = model.personal_data
+    if facts is None or facts.status is None:
+        return None
+    details = [", ".join(category.value for category in facts.categories)]
+    if facts.records_affected is not None:
+        count = facts.records_affected
+        details.append(f"{count:,} 件" if lang == "ja" else f"{count:,} records")
+    shown = "; ".join(part for part in details if part)
+    return f"{facts.status.value} ({shown})" if shown else facts.status.value
