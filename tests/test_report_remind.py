@@ -36,7 +36,8 @@ def test_remind_lists_overdue_prevention_items() -> None:
     result = run_incident("remind", "--format", "json", cwd=PROJECT_ROOT, env=later)
     overdue = result.json()["overdue"]
     assert [(o["kind"], o["key"]) for o in overdue] == [("prevention", "export-anomaly-detection")]
-    assert run_incident("remind", cwd=PROJECT_ROOT).stdout.strip() == "期限超過はありません。"
+    quiet = run_incident("remind", cwd=PROJECT_ROOT).stdout.strip()
+    assert quiet == "期限超過・期限間近はありません。"
 
 
 def test_overdue_clock_reminder_says_how_late_in_the_incidents_language(tmp_path: Path) -> None:
@@ -54,3 +55,21 @@ def test_overdue_clock_reminder_says_how_late_in_the_incidents_language(tmp_path
     brands = overdue["card-brands"]
     assert brands["owner"] == "External relations"
     assert "due 2026-11-21 09:00 JST, 195 h ago" in brands["text"]
+
+
+def test_clock_due_within_a_day_is_reminded_as_due_soon(tmp_path: Path) -> None:
+    from tests.conftest import git
+    from tests.test_clocks import CARD_INCIDENT
+
+    (tmp_path / "incidentflow.yaml").write_bytes((PROJECT_ROOT / "incidentflow.yaml").read_bytes())
+    target = tmp_path / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
+    target.parent.mkdir(parents=True)
+    text = CARD_INCIDENT.format(status="investigating", brands="null")
+    target.write_text(text, "utf-8")
+    git(tmp_path, "init", "-q")
+    # aware 2026-11-20 09:00 JST; the card-brand clock (24 h) is due 11-21 09:00 JST.
+    result = run_incident(
+        "remind", cwd=tmp_path, env={"INCIDENTFLOW_NOW": "2026-11-20T21:00:00+09:00"}
+    )
+    assert "期限間近 " in result.stdout
+    assert "カードブランドへの報告: 期限 2026-11-21 09:00 JST まで残り 12 時間です" in result.stdout

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from incidentflow.clocks import evaluate_clocks
+from incidentflow.clocks import ClockState, evaluate_clocks
 from incidentflow.conditions import lookup
 from incidentflow.config import Config
 from incidentflow.times import parse_time
@@ -168,6 +168,38 @@ def build_report(
     return report
 
 
+def _soon(
+    incident_id: str,
+    path: str,
+    state: ClockState,
+    config: Config,
+    left: timedelta,
+    teams: Any,
+    ja: bool,
+) -> Reminder:
+    team = config.team(state.stakeholder)
+    owner = team.name.get("ja" if ja else "en") if team else state.stakeholder
+    hours = max(0, int(left.total_seconds() // 3600))
+    due_text = f"{state.due:%Y-%m-%d %H:%M %Z}"
+    text = (
+        f"{state.name}: 期限 {due_text} まで残り {hours} 時間です。完了したら "
+        f"{state.completed_by} に日時を記録してください"
+        if ja
+        else f"{state.name}: due {due_text}, in {hours} h; record {state.completed_by} when done"
+    )
+    number = teams.get(state.stakeholder) if isinstance(teams, Mapping) else None
+    return Reminder(
+        incident_id,
+        path,
+        "clock_soon",
+        state.clock_id,
+        owner,
+        state.due.isoformat(timespec="minutes"),
+        text,
+        number if isinstance(number, int) else None,
+    )
+
+
 def clock_now(config: Config) -> datetime:
     from incidentflow import clock
 
@@ -185,11 +217,15 @@ def _date(value: Any) -> date | None:
     return None
 
 
+# A running regulatory clock this close to its deadline is reminded about too.
+DUE_SOON = timedelta(hours=24)
+
+
 @dataclass(frozen=True, slots=True)
 class Reminder:
     incident_id: str
     path: str
-    kind: str  # "clock" or "prevention"
+    kind: str  # "clock" (overdue), "clock_soon" (due within a day) or "prevention"
     key: str  # clock id or prevention item id
     owner: str
     due: str
@@ -221,6 +257,10 @@ def reminders(
         items = tracking.get("prevention", {}) if isinstance(tracking, Mapping) else {}
         ja = (data.get("lang") or config.language) == "ja"
         for state in evaluate_clocks(data, config):
+            left = state.due - clock_now(config)
+            if state.state == "running" and left <= DUE_SOON:
+                found.append(_soon(incident_id, path, state, config, left, teams, ja))
+                continue
             if state.state != "overdue":
                 continue
             number = teams.get(state.stakeholder) if isinstance(teams, Mapping) else None

@@ -29,7 +29,8 @@ def _marker(item: Reminder, day: date) -> str:
 def _body(item: Reminder, day: date) -> str:
     return (
         f"{_marker(item, day)}\n"
-        f"⏰ 期限超過 / Overdue: {item.text}\n\n"
+        f"⏰ {'期限間近 / Due soon' if item.kind == 'clock_soon' else '期限超過 / Overdue'}: "
+        f"{item.text}\n\n"
         f"担当 / Owner: {item.owner} · 期限 / Due: {item.due} · {item.incident_id}\n"
     )
 
@@ -81,11 +82,20 @@ def run_remind(repository: Repository) -> list[Reminder]:
 
 
 def render_text(found: list[Reminder], language: str = "en") -> str:
+    ja = language == "ja"
     if not found:
-        return "期限超過はありません。" if language == "ja" else "Nothing is overdue."
-    heading = f"期限超過 {len(found)} 件:" if language == "ja" else f"{len(found)} overdue:"
-    lines = [heading]
-    for item in found:
-        where = f" (issue #{item.issue})" if item.issue else ""
-        lines.append(f"- {item.incident_id} [{item.owner}]{where}: {item.text}")
+        return "期限超過・期限間近はありません。" if ja else "Nothing is overdue or due soon."
+    overdue = [item for item in found if item.kind != "clock_soon"]
+    soon = [item for item in found if item.kind == "clock_soon"]
+    lines: list[str] = []
+    for items, heading in (
+        (overdue, f"期限超過 {len(overdue)} 件:" if ja else f"{len(overdue)} overdue:"),
+        (soon, f"期限間近 {len(soon)} 件:" if ja else f"{len(soon)} due within a day:"),
+    ):
+        if not items:
+            continue
+        lines.append(heading)
+        for item in items:
+            where = f" (issue #{item.issue})" if item.issue else ""
+            lines.append(f"- {item.incident_id} [{item.owner}]{where}: {item.text}")
     return "\n".join(lines)
