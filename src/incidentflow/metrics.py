@@ -168,34 +168,47 @@ def build_report(
     return report
 
 
-def _soon(
+def _clock_reminder(
     incident_id: str,
     path: str,
     state: ClockState,
     config: Config,
-    left: timedelta,
     teams: Any,
     ja: bool,
 ) -> Reminder:
+    """An overdue clock (how late) or one due within a day (how long is left)."""
     team = config.team(state.stakeholder)
     owner = team.name.get("ja" if ja else "en") if team else state.stakeholder
-    hours = max(0, int(left.total_seconds() // 3600))
+    hours = int(abs((clock_now(config) - state.due).total_seconds()) // 3600)
     due_text = f"{state.due:%Y-%m-%d %H:%M %Z}"
-    text = (
-        f"{state.name}: 期限 {due_text} まで残り {hours} 時間です。完了したら "
-        f"{state.completed_by} に日時を記録してください"
+    record = (
+        f"完了したら {state.completed_by} に日時を記録してください"
         if ja
-        else f"{state.name}: due {due_text}, in {hours} h; record {state.completed_by} when done"
+        else f"record {state.completed_by} when done"
     )
+    if state.state == "overdue":
+        kind = "clock"
+        when = (
+            f"期限 {due_text} を {hours} 時間過ぎています。"
+            if ja
+            else f"due {due_text}, {hours} h ago; "
+        )
+    else:
+        kind = "clock_soon"
+        when = (
+            f"期限 {due_text} まで残り {hours} 時間です。"
+            if ja
+            else f"due {due_text}, in {hours} h; "
+        )
     number = teams.get(state.stakeholder) if isinstance(teams, Mapping) else None
     return Reminder(
         incident_id,
         path,
-        "clock_soon",
+        kind,
         state.clock_id,
         owner,
         state.due.isoformat(timespec="minutes"),
-        text,
+        f"{state.name}: {when}{record}",
         number if isinstance(number, int) else None,
     )
 
@@ -257,36 +270,9 @@ def reminders(
         items = tracking.get("prevention", {}) if isinstance(tracking, Mapping) else {}
         ja = (data.get("lang") or config.language) == "ja"
         for state in evaluate_clocks(data, config):
-            left = state.due - clock_now(config)
-            if state.state == "running" and left <= DUE_SOON:
-                found.append(_soon(incident_id, path, state, config, left, teams, ja))
-                continue
-            if state.state != "overdue":
-                continue
-            number = teams.get(state.stakeholder) if isinstance(teams, Mapping) else None
-            team = config.team(state.stakeholder)
-            owner = team.name.get("ja" if ja else "en") if team else state.stakeholder
-            hours = int((clock_now(config) - state.due).total_seconds() // 3600)
-            due_text = f"{state.due:%Y-%m-%d %H:%M %Z}"
-            text = (
-                f"{state.name}: 期限 {due_text} を {hours} 時間過ぎています。完了したら "
-                f"{state.completed_by} に日時を記録してください"
-                if ja
-                else f"{state.name}: due {due_text}, {hours} h ago; record {state.completed_by} "
-                "when done"
-            )
-            found.append(
-                Reminder(
-                    incident_id,
-                    path,
-                    "clock",
-                    state.clock_id,
-                    owner,
-                    state.due.isoformat(timespec="minutes"),
-                    text,
-                    number if isinstance(number, int) else None,
-                )
-            )
+            soon = state.state == "running" and state.due - clock_now(config) <= DUE_SOON
+            if state.state == "overdue" or soon:
+                found.append(_clock_reminder(incident_id, path, state, config, teams, ja))
         for item in data.get("prevention") or []:
             if not isinstance(item, Mapping) or item.get("done") is True:
                 continue
