@@ -116,14 +116,14 @@ def evaluate_clocks(
 
 
 def clock_findings(
+    states: list[ClockState],
     data: Mapping[str, Any],
-    config: Config,
     locate: Any,
     path: str,
 ) -> Iterator[Finding]:
     """CL001 overdue, CL002 done late (warning), CL003 closing with a clock still open."""
     closing = data.get("status") == Status.CLOSED.value
-    for state in evaluate_clocks(data, config):
+    for state in states:
         loc = tuple(parse_path(state.completed_by))
         if loc[0] not in data:
             # Nothing of the path exists yet: point at the personal-data block that started

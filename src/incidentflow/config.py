@@ -203,6 +203,11 @@ def load_config(path: Path | None, display: str | None = None) -> LoadedConfig:
         raise ConfigError(
             [Finding(shown, None, None, "CF000", Level.ERROR, f"cannot read config: {error}")]
         ) from error
+    return LoadedConfig(config_from_bytes(raw, shown), path)
+
+
+def config_from_bytes(raw: bytes, shown: str) -> Config:
+    """The config from a file's bytes (the working tree's, or a commit's in the gate)."""
     if len(raw) > MAX_FILE_BYTES:
         raise ConfigError([Finding(shown, 1, 1, "CF001", Level.ERROR, "config file is too large")])
     try:
@@ -211,7 +216,7 @@ def load_config(path: Path | None, display: str | None = None) -> LoadedConfig:
         raise ConfigError(
             [Finding(shown, 1, 1, "CF003", Level.ERROR, "config is not UTF-8: save it as UTF-8")]
         ) from error
-    return LoadedConfig(parse_config(text, shown), path)
+    return parse_config(text, shown)
 
 
 def parse_config(text: str, display: str) -> Config:

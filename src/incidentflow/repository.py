@@ -102,6 +102,17 @@ def file_name_rules(result: ValidatedIncident, config: Config) -> Iterator[Findi
             )
 
 
+def duplicate_id(result: ValidatedIncident, incident_id: str, other: str) -> Finding:
+    """IF041 on this file's id: ``other`` already uses it."""
+    return result.at(
+        ("id",),
+        "IF041",
+        f"id '{incident_id}' is already used by {other}: IDs are unique; create this incident "
+        "again with `incident new` to get a fresh ID.",
+        value=True,
+    )
+
+
 def duplicate_ids(results: Iterable[ValidatedIncident]) -> Iterator[Finding]:
     seen: dict[str, ValidatedIncident] = {}
     for result in results:
@@ -110,13 +121,26 @@ def duplicate_ids(results: Iterable[ValidatedIncident]) -> Iterator[Finding]:
             continue
         first = seen.setdefault(incident_id, result)
         if first is not result:
-            yield result.at(
-                ("id",),
-                "IF041",
-                f"id '{incident_id}' is already used by {first.document.path}: IDs are unique; "
-                "create this incident again with `incident new` to get a fresh ID.",
-                value=True,
-            )
+            yield duplicate_id(result, incident_id, first.document.path)
+
+
+def files_by_name(paths: Iterable[str]) -> dict[str, list[str]]:
+    """Repository paths grouped by file name, which is the incident ID plus ``.md``."""
+    grouped: dict[str, list[str]] = {}
+    for path in paths:
+        grouped.setdefault(path.rsplit("/", 1)[-1], []).append(path)
+    return grouped
+
+
+def name_clash(result: ValidatedIncident, by_name: dict[str, list[str]]) -> Finding | None:
+    """IF041 when another file has this file's name, found from a listing without parsing.
+
+    IDs equal file names (IF040), so two files with one ID either break that rule or share a
+    file name in different year folders; the listing alone finds the second case.
+    """
+    name = result.document.path.rsplit("/", 1)[-1]
+    others = [path for path in by_name.get(name, []) if path != result.document.path]
+    return duplicate_id(result, name.removesuffix(".md"), others[0]) if others else None
 
 
 def validate_repository(
@@ -137,25 +161,18 @@ def validate_repository(
     return results, findings
 
 
-def same_name_elsewhere(
-    repository: Repository, results: list[ValidatedIncident]
-) -> Iterator[Finding]:
-    """Duplicate IDs against files not being validated, without parsing them.
+def listed_by_name(repository: Repository) -> dict[str, list[str]]:
+    return files_by_name(repository.display(file) for file in repository.incident_files())
 
-    IDs equal file names (IF040), so two files with one ID either break that rule or share a
-    file name in different year folders; the listing alone finds the second case.
-    """
-    by_name: dict[str, list[str]] = {}
-    for file in repository.incident_files():
-        by_name.setdefault(file.name, []).append(repository.display(file))
+
+def same_name_elsewhere(
+    repository: Repository,
+    results: list[ValidatedIncident],
+    by_name: dict[str, list[str]] | None = None,
+) -> Iterator[Finding]:
+    """Duplicate IDs against files not being validated (see ``name_clash``)."""
+    listing = listed_by_name(repository) if by_name is None else by_name
     for result in results:
-        name = result.document.path.rsplit("/", 1)[-1]
-        others = [path for path in by_name.get(name, []) if path != result.document.path]
-        if others:
-            yield result.at(
-                ("id",),
-                "IF041",
-                f"id '{name.removesuffix('.md')}' is also used by {others[0]}: IDs are unique; "
-                "create this incident again with `incident new` to get a fresh ID.",
-                value=True,
-            )
+        clash = name_clash(result, listing)
+        if clash is not None:
+            yield clash

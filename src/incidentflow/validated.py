@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from incidentflow.clocks import ClockState
 from incidentflow.findings import Finding, Level
 from incidentflow.loader import Document
 from incidentflow.model import Incident, Status, parse_status
@@ -17,6 +18,7 @@ class ValidatedIncident:
     document: Document
     incident: Incident | None
     findings: list[Finding] = field(default_factory=list)
+    clocks: list[ClockState] = field(default_factory=list)  # the triggered regulatory clocks
     _positions: PositionIndex | None = None
     _sections: list[Section] | None = None
 

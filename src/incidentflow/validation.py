@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from incidentflow.clocks import clock_findings
+from incidentflow.clocks import clock_findings, evaluate_clocks
 from incidentflow.conditions import is_filled, lookup
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
@@ -50,10 +50,15 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
     result.findings.extend(escalation_delay(result, config))
     result.findings.extend(personal_data_findings(result, config))
     result.findings.extend(override_entries(result))
+    # Evaluated once here; status and the gate show the same states.
+    result.clocks = evaluate_clocks(result.data, config)
     if result.incident is not None:
         result.findings.extend(
             clock_findings(
-                result.data, config, lambda loc: result.positions().key_of(loc), document.path
+                result.clocks,
+                result.data,
+                lambda loc: result.positions().key_of(loc),
+                document.path,
             )
         )
     result.findings = apply_overrides(result, result.findings)

@@ -9,13 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from incidentflow import git
-from incidentflow.config import CONFIG_FILE_NAME, Config, default_config_text, parse_config
+from incidentflow.config import (
+    CONFIG_FILE_NAME,
+    Config,
+    config_from_bytes,
+    default_config_text,
+    parse_config,
+)
 from incidentflow.errors import ConfigError
 from incidentflow.findings import Finding, Level
 from incidentflow.gate import Transition, transition_findings, waivers
 from incidentflow.loader import parse_document
 from incidentflow.overrides import apply_overrides
-from incidentflow.repository import Repository, validate_bytes
+from incidentflow.repository import Repository, files_by_name, name_clash, validate_bytes
 from incidentflow.stakeholders import involved_teams
 from incidentflow.validated import ValidatedIncident
 
@@ -83,7 +89,7 @@ def _load_config(root: Path, head: str, config_path: str) -> tuple[Config | None
     try:
         if raw is None:
             return parse_config(default_config_text(), CONFIG_FILE_NAME), []
-        return parse_config(raw.decode("utf-8", "replace").removeprefix("\ufeff"), config_path), []
+        return config_from_bytes(raw, config_path), []
     except ConfigError as error:
         return None, error.findings
 
@@ -120,7 +126,7 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
         return run
     heads = git.read_files(root, head_sha, [c.path for c in changed if c.kind != "D"])
     bases = git.read_files(root, base_sha, [c.old_path or c.path for c in changed if c.kind != "A"])
-    names_at_head = _names(git.list_files(root, head_sha, config.incidents_dir))
+    names_at_head = files_by_name(git.list_files(root, head_sha, config.incidents_dir))
     for change in changed:
         run.incidents.append(_check_one(repository, change, heads, bases, names_at_head))
     for incident in run.incidents:
@@ -137,13 +143,6 @@ def _in_repository(root: Path, config_path: str) -> str:
             f"--config {config_path} is outside the repository {root}: the gate reads the "
             "config from the commit being checked"
         ) from error
-
-
-def _names(paths: list[str]) -> dict[str, list[str]]:
-    names: dict[str, list[str]] = {}
-    for path in paths:
-        names.setdefault(path.rsplit("/", 1)[-1], []).append(path)
-    return names
 
 
 def _check_one(
@@ -187,26 +186,15 @@ def _check_one(
         )
     if result is None:
         return incident
-    name = change.path.rsplit("/", 1)[-1]
-    others = [p for p in names_at_head.get(name, []) if p != change.path]
-    if others:
-        incident.findings.append(
-            result.at(
-                ("id",),
-                "IF041",
-                f"id '{name[:-3]}' is also used by {others[0]}: IDs "
-                "are unique; declare this incident again with `incident new`.",
-                value=True,
-            )
-        )
+    clash = name_clash(result, names_at_head)
+    if clash is not None:
+        incident.findings.append(clash)
     gate_findings = list(transition_findings(base_data, result)) if base_data else []
     if after == "closed" and before != "closed":
         gate_findings.extend(closure_checklists(result, repository.config))
     incident.findings.extend(apply_overrides(result, gate_findings))
     incident.waived = waivers(incident.findings)
-    from incidentflow.clocks import evaluate_clocks
-
-    incident.clocks = [c.as_dict() for c in evaluate_clocks(result.data, repository.config)]
+    incident.clocks = [state.as_dict() for state in result.clocks]
     return incident
 
 

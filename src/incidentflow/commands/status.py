@@ -63,9 +63,7 @@ def describe(
         for _, key in unfilled_sections(result, upcoming):
             missing.append(f"section: {SECTION_BY_KEY[key].en} / {SECTION_BY_KEY[key].ja}")
             lines.append(sections.get(key, result.document.body_line) if with_lines else None)
-    from incidentflow.clocks import evaluate_clocks
-
-    clocks = [clock.as_dict() for clock in evaluate_clocks(data, repository.config)]
+    clocks = [state.as_dict() for state in result.clocks]
     return IncidentStatus(
         incident_id=data.get("id") if isinstance(data.get("id"), str) else None,
         path=result.document.path,

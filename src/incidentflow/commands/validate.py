@@ -7,7 +7,12 @@ from pathlib import Path
 
 from incidentflow.findings import Finding
 from incidentflow.parallel import validate_files
-from incidentflow.repository import Repository, same_name_elsewhere, validate_file
+from incidentflow.repository import (
+    Repository,
+    listed_by_name,
+    same_name_elsewhere,
+    validate_file,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +44,8 @@ def run_validate(repository: Repository, paths: list[Path]) -> ValidationRun:
     if paths:
         # Files named on the command line may share their name (the ID) with files that were
         # not named; the listing finds them without parsing, and only those are re-read.
-        names: dict[str, int] = {}
-        for file in repository.incident_files():
-            names[file.name] = names.get(file.name, 0) + 1
-        clashing = [f for f in files if names.get(f.name, 0) > 1]
+        by_name = listed_by_name(repository)
+        clashing = [f for f in files if len(by_name.get(f.name, [])) > 1]
         results = [r for r in (validate_file(repository, f)[0] for f in clashing) if r]
-        findings.extend(same_name_elsewhere(repository, results))
+        findings.extend(same_name_elsewhere(repository, results, by_name))
     return ValidationRun(len(files), findings)
