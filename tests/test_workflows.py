@@ -616,15 +616,21 @@ def detect_contexts(base: str, config: str = "incidentflow.yaml") -> dict[str, s
     return {"inputs.base-ref": base, "inputs.config": config}
 
 
-def test_detect_step_finds_incident_changes(pr_repo: tuple[Path, str], tmp_path: Path) -> None:
-    repo, base = pr_repo
-    (repo / "incidents" / "2025").mkdir(parents=True)
-    (repo / "incidents" / "2025" / "INC-1.md").write_text("---\nid: INC-1\n---\n", "utf-8")
+def declare_and_detect(repo: Path, folder: str, base: str, tmp_path: Path) -> Runner:
+    """Commit one incident under ``folder`` and run the detect step against ``base``."""
+    (repo / folder / "2025").mkdir(parents=True)
+    (repo / folder / "2025" / "INC-1.md").write_text("---\nid: INC-1\n---\n", "utf-8")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "declare")
     runner = Runner(tmp_path / "r", "x")
     proc = runner.run(action_step(DETECT), detect_contexts(base), cwd=repo)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    return runner
+
+
+def test_detect_step_finds_incident_changes(pr_repo: tuple[Path, str], tmp_path: Path) -> None:
+    repo, base = pr_repo
+    runner = declare_and_detect(repo, "incidents", base, tmp_path)
     assert runner.outputs() == {"relevant": "true", "base-sha": base}
 
 
@@ -636,13 +642,7 @@ def test_detect_step_follows_the_configured_incidents_dir(
     (repo / "incidentflow.yaml").write_text(f"incidents_dir: {folder}\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "move incidents")
     base = git(repo, "rev-parse", "HEAD")
-    (repo / "records" / "2025").mkdir(parents=True)
-    (repo / "records" / "2025" / "INC-1.md").write_text("---\nid: INC-1\n---\n", "utf-8")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "declare")
-    runner = Runner(tmp_path / "r", "x")
-    proc = runner.run(action_step(DETECT), detect_contexts(base), cwd=repo)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    runner = declare_and_detect(repo, "records", base, tmp_path)
     assert runner.outputs() == {"relevant": "true", "base-sha": base}
 
 
