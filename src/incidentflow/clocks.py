@@ -17,7 +17,7 @@ from incidentflow import clock
 from incidentflow.conditions import lookup
 from incidentflow.config import Config, RegulatoryClock
 from incidentflow.findings import Finding, Level
-from incidentflow.model import Status
+from incidentflow.model import Status, parse_status
 from incidentflow.phases import SIDE_EXITS
 from incidentflow.positions import parse_path
 from incidentflow.times import parse_time
@@ -71,11 +71,11 @@ def evaluate_clocks(
     data: Mapping[str, Any], config: Config, now: datetime | None = None
 ) -> list[ClockState]:
     """Every triggered clock of an incident, with its exact due time in the config's zone."""
-    status = data.get("status")
-    if status in {s.value for s in SIDE_EXITS}:
+    if parse_status(data.get("status")) in SIDE_EXITS:
         return []  # not an incident, or tracked in another file: no duties run here
     current = now or clock.now()
-    language = data.get("lang") if data.get("lang") in ("ja", "en") else config.language
+    lang = data.get("lang")
+    language = lang if isinstance(lang, str) and lang in ("ja", "en") else config.language
     states: list[ClockState] = []
     for pack in config.clock_packs:
         for spec in pack.clocks:

@@ -228,9 +228,15 @@ def closure_checklists(result: ValidatedIncident, config: Config) -> list[Findin
     tracking = result.data.get("tracking")
     numbers = tracking.get("stakeholders", {}) if isinstance(tracking, dict) else {}
     from incidentflow.forge.checklists import is_done, progress
-    from incidentflow.forge.pygithub_adapter import PyGithubReader
+    from incidentflow.forge.pygithub_adapter import PyGithubTracker
+    from incidentflow.forge.request_policy import PolicyError, RequestPolicy
 
-    reader = PyGithubReader(settings)
+    try:
+        policy = RequestPolicy.from_environment()
+    except PolicyError as error:
+        return [result.at(("status",), "GT033", f"closing: {error}", value=True)]
+    # Reads only: the same retries and rate-limit handling as the sync, no write pacing.
+    reader = PyGithubTracker(settings, policy)
     open_items: list[str] = []
     findings: list[Finding] = []
     for team in teams:

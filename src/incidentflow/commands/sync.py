@@ -6,29 +6,15 @@ never pay for it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from incidentflow.forge.interface import ForgeSettings
-from incidentflow.forge.request_policy import PolicyError, RequestPolicy
+from incidentflow.forge.request_policy import PolicyError, RequestPolicy, env_float
 from incidentflow.repository import Repository
 from incidentflow.sync.report import Action, SyncReport
 from incidentflow.sync.run import SyncOptions, SyncUsageError, run_sync
 
 LOCK_POLL_SECONDS = 1.0
-
-
-def _lock_wait() -> float:
-    raw = os.environ.get("INCIDENTFLOW_LOCK_WAIT", "").strip()
-    try:
-        value = float(raw) if raw else 300.0
-    except ValueError as error:
-        raise SyncUsageError(
-            f"INCIDENTFLOW_LOCK_WAIT={raw!r} is not a number of seconds"
-        ) from error
-    if value < 0:
-        raise SyncUsageError("INCIDENTFLOW_LOCK_WAIT must not be negative")
-    return value
 
 
 def run_sync_command(
@@ -49,6 +35,7 @@ def run_sync_command(
         raise SyncUsageError(f"GITHUB_REPOSITORY={settings.repository!r} is not owner/name")
     try:
         policy = RequestPolicy.from_environment()
+        lock_wait = env_float("INCIDENTFLOW_LOCK_WAIT", 300.0)
     except PolicyError as error:
         raise SyncUsageError(str(error)) from error
     from incidentflow.forge.pygithub_adapter import PyGithubTracker
@@ -59,7 +46,7 @@ def run_sync_command(
         server_url=settings.server_url,
         dry_run=dry_run,
         ids=ids,
-        lock_wait=_lock_wait(),
+        lock_wait=lock_wait,
         lock_poll=LOCK_POLL_SECONDS,
     )
     return run_sync(repository, tracker, options, emit)

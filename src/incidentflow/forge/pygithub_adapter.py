@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from github import Auth, Github, GithubException, UnknownObjectException
+from github import Auth, Github, GithubException
 
 from incidentflow import __version__
 from incidentflow.forge.interface import (
@@ -45,49 +45,13 @@ _NEXT_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
 ACTIONS_BOT = "github-actions[bot]"
 
 
-def to_record(issue: Any) -> IssueRecord:
-    return IssueRecord(
-        number=issue.number,
-        title=issue.title or "",
-        body=issue.body or "",
-        state=issue.state,
-        html_url=issue.html_url or "",
-        labels=tuple(label.name for label in issue.labels),
-        assignees=tuple(user.login for user in issue.assignees),
-        is_pull_request=issue.pull_request is not None,
+def _comment_from_json(data: dict[str, Any]) -> CommentRecord:
+    return CommentRecord(
+        id=int(data["id"]),
+        body=data.get("body") or "",
+        author=(data.get("user") or {}).get("login", ""),
+        html_url=data.get("html_url") or "",
     )
-
-
-class PyGithubReader:
-    """Read-only issue access for the pull-request gate."""
-
-    def __init__(self, settings: ForgeSettings) -> None:
-        self._client = Github(
-            base_url=settings.api_url, auth=Auth.Token(settings.token), timeout=30, retry=2
-        )
-        # lazy: no request until the first real call
-        self._repo = self._client.get_repo(settings.repository, lazy=True)
-        self._name = settings.repository
-
-    def get_issue(self, number: int) -> IssueRecord | None:
-        try:
-            return to_record(self._repo.get_issue(number))
-        except UnknownObjectException:
-            return None
-        except GithubException as error:
-            raise ForgeError(
-                f"GitHub refused reading issue #{number} of {self._name} "
-                f"(HTTP {error.status}): check GITHUB_TOKEN has issues: read"
-            ) from error
-
-    def list_issues(self, label: str) -> Iterator[IssueRecord]:
-        try:
-            for issue in self._repo.get_issues(state="all", labels=[label]):
-                yield to_record(issue)
-        except GithubException as error:
-            raise ForgeError(
-                f"GitHub refused listing issues of {self._name} (HTTP {error.status})"
-            ) from error
 
 
 def _issue_from_json(data: dict[str, Any]) -> IssueRecord:
@@ -311,16 +275,16 @@ class PyGithubTracker:
             raise
         return _issue_from_json(data)
 
-    def list_issues(self, label: str) -> Iterator[IssueRecord]:
-        params = {"state": "all", "labels": label, "sort": "created", "direction": "asc"}
-        for item in self._pages(f"{self._repo}/issues", params):
+    def _issues(self, params: dict[str, Any]) -> Iterator[IssueRecord]:
+        for item in self._pages(f"{self._repo}/issues", {"state": "all", **params}):
             yield _issue_from_json(item)
+
+    def list_issues(self, label: str) -> Iterator[IssueRecord]:
+        return self._issues({"labels": label, "sort": "created", "direction": "asc"})
 
     def list_issues_since(self, label: str, since: datetime) -> Iterator[IssueRecord]:
         stamp = since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        params = {"state": "all", "labels": label, "since": stamp}
-        for item in self._pages(f"{self._repo}/issues", params):
-            yield _issue_from_json(item)
+        return self._issues({"labels": label, "since": stamp})
 
     def create_issue(self, draft: IssueDraft) -> IssueRecord:
         body: dict[str, Any] = {"title": draft.title, "body": draft.body}
@@ -346,22 +310,12 @@ class PyGithubTracker:
 
     def list_comments(self, number: int) -> Iterator[CommentRecord]:
         for item in self._pages(f"{self._repo}/issues/{number}/comments", {}):
-            yield CommentRecord(
-                id=int(item["id"]),
-                body=item.get("body") or "",
-                author=(item.get("user") or {}).get("login", ""),
-                html_url=item.get("html_url") or "",
-            )
+            yield _comment_from_json(item)
 
     def create_comment(self, number: int, body: str) -> CommentRecord:
         url = f"{self._repo}/issues/{number}/comments"
         _, data = self._send("POST", url, body={"body": body}, idempotent=False)
-        return CommentRecord(
-            int(data["id"]),
-            data.get("body") or "",
-            (data.get("user") or {}).get("login", ""),
-            data.get("html_url") or "",
-        )
+        return _comment_from_json(data)
 
     # -- branches ------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ class PolicyError(ValueError):
     """An INCIDENTFLOW_* setting is not a usable number."""
 
 
-def _env_float(name: str, default: float, minimum: float = 0.0) -> float:
+def env_float(name: str, default: float, minimum: float = 0.0) -> float:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
@@ -47,10 +47,10 @@ class RequestPolicy:
     def from_environment(cls) -> RequestPolicy:
         """Defaults suit github.com; the variables let tests and busy installations tune them."""
         return cls(
-            write_pause=_env_float("INCIDENTFLOW_WRITE_PAUSE", 1.0),
-            backoff=_env_float("INCIDENTFLOW_RETRY_BACKOFF", 1.0),
-            max_wait=_env_float("INCIDENTFLOW_MAX_WAIT", 120.0),
-            timeout=max(1, int(_env_float("INCIDENTFLOW_HTTP_TIMEOUT", 30.0, minimum=1.0))),
+            write_pause=env_float("INCIDENTFLOW_WRITE_PAUSE", 1.0),
+            backoff=env_float("INCIDENTFLOW_RETRY_BACKOFF", 1.0),
+            max_wait=env_float("INCIDENTFLOW_MAX_WAIT", 120.0),
+            timeout=max(1, int(env_float("INCIDENTFLOW_HTTP_TIMEOUT", 30.0, minimum=1.0))),
         )
 
     def backoff_delay(self, attempt: int) -> float:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from incidentflow.clocks import ClockState
-from incidentflow.model import Status
+from incidentflow.model import parse_status
 from incidentflow.phases import PHASES
 from incidentflow.sync.markers import GeneratedState, IssueKey, one_line, phase_marker, sanitise
 
@@ -113,10 +113,10 @@ def words(lang: str) -> Words:
 
 def phase_label(status: str) -> str:
     """``responding（障害対応 / Response）``: the key with its Japanese and English names."""
-    try:
-        phase = PHASES[Status(status)]
-    except ValueError:
+    known = parse_status(status)
+    if known is None:
         return status
+    phase = PHASES[known]
     return f"{status}（{phase.ja} / {phase.en}）"
 
 

@@ -41,8 +41,7 @@ class IssueKey:
         return f"{_PREFIX}{self.kind} {self.incident_id} {self.item} -->"
 
     def describe(self) -> str:
-        noun = "checklist" if self.kind == CHECKLIST else "prevention"
-        return f"{self.incident_id} {self.item} {noun}"
+        return f"{self.incident_id} {self.item} {self.kind}"
 
 
 def parse_key(body: str) -> IssueKey | None:

@@ -42,13 +42,7 @@ _LOGIN = re.compile(
 
 def owner_logins(owner: str | None) -> tuple[str, ...]:
     """The GitHub logins an owner names with ``@login``; plain names name nobody."""
-    if not owner:
-        return ()
-    found: list[str] = []
-    for login in _LOGIN.findall(owner):
-        if login.casefold() not in (f.casefold() for f in found):
-            found.append(login)
-    return tuple(found)
+    return _unique(_LOGIN.findall(owner or ""))
 
 
 @dataclass(frozen=True, slots=True)

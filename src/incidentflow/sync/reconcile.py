@@ -22,7 +22,7 @@ from incidentflow.forge.interface import (
     IssueTracker,
     WriteOutcomeUnknown,
 )
-from incidentflow.model import Status
+from incidentflow.model import parse_status
 from incidentflow.sync.bodies import comparable, phase_comment
 from incidentflow.sync.markers import (
     CHECKLIST,
@@ -244,7 +244,7 @@ class Reconciler:
             and existing.state == "open"
             and before is not None
             and before != desired.state.status
-            and before in {s.value for s in Status}
+            and parse_status(before) is not None
         ):
             commented = self._ensure_phase_comment(existing, desired, before)
         if change.empty:

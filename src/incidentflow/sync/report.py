@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from incidentflow.forge.interface import RequestCounts
+from incidentflow.reporting import one_line
 
 
 class ActionKind(StrEnum):
@@ -84,9 +85,11 @@ def verb(action: Action) -> str:
 
 
 def action_line(action: Action) -> str:
-    parts = [f"{verb(action):<13}", f"#{action.number}" if action.number else "-", action.subject]
-    if action.detail:
-        parts.append(f"({action.detail})")
+    # Subjects and details carry text from incident files and from GitHub: one line each.
+    subject, detail = one_line(action.subject), one_line(action.detail or "")
+    parts = [f"{verb(action):<13}", f"#{action.number}" if action.number else "-", subject]
+    if detail:
+        parts.append(f"({detail})")
     if action.url:
         parts.append(action.url)
     return " ".join(parts)
@@ -144,7 +147,8 @@ def summary_markdown(report: SyncReport) -> str:
         if action.kind is ActionKind.UNCHANGED:
             continue
         issue = f"[#{action.number}]({action.url})" if action.number and action.url else "-"
-        detail = action.detail.replace("|", "\\|")
-        rows.append(f"| {verb(action)} | {issue} | {action.subject} | {detail} |")
+        detail = one_line(action.detail).replace("|", "\\|")
+        subject = one_line(action.subject).replace("|", "\\|")
+        rows.append(f"| {verb(action)} | {issue} | {subject} | {detail} |")
     table = "\n".join(rows) if len(rows) > 2 else "Nothing changed."
     return f"{head}\n\n{summary_text(report)}\n\n{table}\n"

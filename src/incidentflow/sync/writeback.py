@@ -89,10 +89,11 @@ def set_tracking(raw: bytes, update: TrackingUpdate) -> bytes:
         raise WriteBackError(f"the front matter is not valid YAML: {error}") from error
     if not isinstance(data, CommentedMap):
         raise WriteBackError("the front matter is not a mapping")
-    if pending_tracking(data, update).empty:
+    pending = pending_tracking(data, update)
+    if pending.empty:
         return raw
     as_loaded = _dump(yaml, data)
-    _apply(data, update)
+    _apply(data, pending)
     spliced = _transplant(original, as_loaded, _dump(yaml, data))
     kept = lines[1:close]
     middle = "".join(kept[item] if isinstance(item, int) else item + newline for item in spliced)
@@ -145,8 +146,8 @@ def _dump(yaml: YAML, data: Any) -> list[str]:
     return stream.getvalue().split("\n")[:-1]
 
 
-def _apply(data: CommentedMap, update: TrackingUpdate) -> None:
-    pending = pending_tracking(data, update)
+def _apply(data: CommentedMap, pending: TrackingUpdate) -> None:
+    """Write the numbers that ``pending_tracking`` found missing or different."""
     tracking = data.get("tracking")
     if not isinstance(tracking, CommentedMap):
         tracking = CommentedMap()
