@@ -112,13 +112,21 @@ class SyncSettings(ConfigRecord):
     label: str = "incident"
 
 
+class ConfigApproval(ConfigRecord):
+    """A reviewed relaxation of the rules: the gate accepts it only in the change adding it."""
+
+    change: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    approved_by: str = Field(min_length=1)
+
+
 class Config(ConfigRecord):
     version: Literal[1] = 1
     language: Literal["ja", "en"] = "ja"
     timezone: str = "Asia/Tokyo"
     calendar: str = "JP"
     id_prefix: str = Field(default="INC", pattern=r"^[A-Z][A-Z0-9]*$")
-    incidents_dir: str = "incidents"
+    incidents_dir: str = Field(default="incidents", min_length=1, max_length=200)
     severities: list[SeverityLevel] = Field(min_length=1)
     stakeholders: list[StakeholderTeam] = Field(min_length=1)
     rules: list[StakeholderRule] = Field(default_factory=list)
@@ -127,6 +135,8 @@ class Config(ConfigRecord):
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     clock_packs: list[ClockPack] = Field(default_factory=list)
     sync: SyncSettings = Field(default_factory=SyncSettings)
+    # Reviewed relaxations (see the README, "The gate's own rules"): an audit trail kept in git.
+    approvals: list[ConfigApproval] = Field(default_factory=list)
 
     @field_validator("timezone")
     @classmethod
@@ -135,6 +145,27 @@ class Config(ConfigRecord):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone '{value}' (use an IANA name)") from error
+        return value
+
+    @field_validator("incidents_dir")
+    @classmethod
+    def _plain_folder(cls, value: str) -> str:
+        # The gate hands this folder to git and compares paths with it: it must be one plain
+        # folder inside the repository, never a pattern or a way out of the repository.
+        value = value.removesuffix("/")
+        parts = value.split("/")
+        if value.startswith("/") or any(part in ("", ".", "..") for part in parts):
+            raise ValueError(
+                f"'{value}' is not a plain folder inside the repository: write it relative to "
+                "the repository root, without '.', '..' or '//' (e.g. incidents)"
+            )
+        if any(ch in value for ch in "*?[]\\:!") or any(
+            ord(ch) < 32 or ord(ch) == 127 for ch in value
+        ):
+            raise ValueError(
+                f"'{value}' holds a pattern or control character: incidents_dir is a folder "
+                "name, not a pattern"
+            )
         return value
 
     @field_validator("calendar")

@@ -11,19 +11,44 @@ class GitError(Exception):
     """git failed; the message says what we asked and what git answered."""
 
 
+# Git file modes the gate tells apart: only regular files can be incident files.
+REGULAR_FILE_MODES = frozenset({"100644", "100755"})
+SYMLINK_MODE = "120000"
+SUBMODULE_MODE = "160000"
+_ABSENT = "0" * 40
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One changed path between two revisions; ``kind`` is git's letter (A, M, D, R, C, T)."""
+    """One changed path between two revisions; ``kind`` is git's letter (A, M, D, R, C, T).
+
+    ``old_blob``/``new_blob`` are the object names on each side (None where the side has no
+    file) and ``old_mode``/``new_mode`` git's file modes, so contents are read by object name
+    and never by a path that could be misread.
+    """
 
     kind: str
     path: str
     old_path: str | None = None
+    old_blob: str | None = None
+    new_blob: str | None = None
+    old_mode: str = ""
+    new_mode: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TreeEntry:
+    path: str
+    mode: str
+    blob: str
 
 
 def _git(root: Path, *args: str, input_bytes: bytes | None = None) -> bytes:
     try:
         completed = subprocess.run(
-            ["git", "-C", str(root), *args],
+            # Paths we pass are literal: a configured folder can never act as pathspec magic
+            # (":(exclude)…", globs) and widen or narrow what the gate looks at.
+            ["git", "--literal-pathspecs", "-C", str(root), *args],
             input=input_bytes,
             capture_output=True,
             check=False,
@@ -35,6 +60,10 @@ def _git(root: Path, *args: str, input_bytes: bytes | None = None) -> bytes:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
     return completed.stdout
+
+
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def toplevel(directory: Path) -> Path:
@@ -64,51 +93,102 @@ def merge_base(root: Path, base: str, head: str) -> str:
 
 
 def changes(root: Path, base: str, head: str, pathspecs: list[str]) -> list[Change]:
-    """Changed paths from ``base`` to ``head``, with renames detected (so they can be refused)."""
+    """Changed paths from ``base`` to ``head``, with renames detected (so they can be refused).
+
+    Read with ``--raw -z``: every field is NUL-terminated, so a path holding a newline, a tab
+    or a quote is one path, and the object names come with it.
+    """
     raw = _git(
-        root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", base, head, "--", *pathspecs
+        root,
+        "diff",
+        "--raw",
+        "-z",
+        "-M",
+        "--no-abbrev",
+        "--no-ext-diff",
+        "--no-textconv",
+        base,
+        head,
+        "--",
+        *pathspecs,
     )
-    fields = raw.decode("utf-8", "surrogateescape").split("\0")
+    fields = raw.split(b"\0")
     result: list[Change] = []
     index = 0
-    while index < len(fields) - 1:
-        status = fields[index]
-        if not status:
-            break
+    while index < len(fields) and fields[index]:
+        # ":<old mode> <new mode> <old sha> <new sha> <letter><score>"
+        old_mode, new_mode, old_sha, new_sha, status = _decode(fields[index]).lstrip(":").split()
         letter = status[0]
+        old_blob = None if old_sha == _ABSENT else old_sha
+        new_blob = None if new_sha == _ABSENT else new_sha
         if letter in ("R", "C"):
-            result.append(Change(letter, fields[index + 2], fields[index + 1]))
+            old_path, path = _decode(fields[index + 1]), _decode(fields[index + 2])
             index += 3
         else:
-            result.append(Change(letter, fields[index + 1]))
+            old_path, path = None, _decode(fields[index + 1])
             index += 2
+        result.append(Change(letter, path, old_path, old_blob, new_blob, old_mode, new_mode))
     return result
 
 
+def tree_entries(root: Path, revision: str, paths: list[str]) -> list[TreeEntry]:
+    """Every file at or under ``paths`` at ``revision`` with its mode and object name."""
+    raw = _git(root, "ls-tree", "-r", "-z", "--full-tree", revision, "--", *paths)
+    entries: list[TreeEntry] = []
+    for record in raw.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, _kind, blob = _decode(meta).split()
+        entries.append(TreeEntry(_decode(name), mode, blob))
+    return entries
+
+
 def list_files(root: Path, revision: str, folder: str) -> list[str]:
-    raw = _git(root, "ls-tree", "-r", "-z", "--name-only", revision, "--", folder)
-    return [name for name in raw.decode("utf-8", "surrogateescape").split("\0") if name]
+    return [entry.path for entry in tree_entries(root, revision, [folder])]
+
+
+def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
+    """Contents of many objects with a single ``git cat-file --batch``.
+
+    Requests are object names (hex), one per line, so no path ever enters the request
+    stream; each answer is matched to its request by the object name git echoes back.
+    """
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
+        return {}
+    if any(not _is_object_name(blob) for blob in wanted):
+        raise GitError("internal: cat-file requests must be object names")
+    out = _git(root, "cat-file", "--batch", input_bytes="".join(f"{b}\n" for b in wanted).encode())
+    contents: dict[str, bytes] = {}
+    position = 0
+    for blob in wanted:
+        newline = out.index(b"\n", position)
+        header = out[position:newline].decode("ascii", "replace").split()
+        position = newline + 1
+        if len(header) != 3 or header[0] != blob:
+            raise GitError(f"git cat-file answered '{' '.join(header)}' for {blob}")
+        size = int(header[2])
+        contents[blob] = out[position : position + size]
+        position += size + 1
+    return contents
 
 
 def read_files(root: Path, revision: str, paths: list[str]) -> dict[str, bytes | None]:
-    """Contents of many files at one revision with a single ``git cat-file --batch``."""
+    """Contents of files at one revision (None where there is no regular file at the path)."""
     if not paths:
         return {}
-    request = "".join(f"{revision}:{path}\n" for path in paths).encode("utf-8", "surrogateescape")
-    out = _git(root, "cat-file", "--batch", input_bytes=request)
-    contents: dict[str, bytes | None] = {}
-    position = 0
-    for path in paths:
-        newline = out.index(b"\n", position)
-        header = out[position:newline].decode("utf-8", "replace")
-        position = newline + 1
-        if header.endswith(" missing") or header.endswith(" ambiguous"):
-            contents[path] = None
-            continue
-        size = int(header.rsplit(" ", 1)[1])
-        contents[path] = out[position : position + size]
-        position += size + 1
-    return contents
+    found = {
+        entry.path: entry.blob
+        for entry in tree_entries(root, revision, paths)
+        if entry.mode in REGULAR_FILE_MODES
+    }
+    blobs = read_blobs(root, list(found.values()))
+    return {path: blobs[found[path]] if path in found else None for path in paths}
+
+
+def _is_object_name(value: str) -> bool:
+    return len(value) in (40, 64) and all(c in "0123456789abcdef" for c in value)
 
 
 def head_commit(root: Path) -> str:

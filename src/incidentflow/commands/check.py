@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from incidentflow import git
+from incidentflow import git, incidents_folder
 from incidentflow.config import (
     CONFIG_FILE_NAME,
     Config,
@@ -19,6 +19,7 @@ from incidentflow.config import (
 from incidentflow.errors import ConfigError
 from incidentflow.findings import Finding, Level
 from incidentflow.gate.closure import closure_checklists
+from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
 from incidentflow.loader import parse_document
 from incidentflow.overrides import apply_overrides
@@ -83,8 +84,12 @@ def base_from_event() -> str | None:
     return None
 
 
-def _load_config(root: Path, head: str, config_path: str) -> tuple[Config | None, list[Finding]]:
-    raw = git.read_files(root, head, [config_path]).get(config_path)
+# Files that decide how the gate runs: a change to them is named in every run, since the
+# workflow that runs this check is the pull request's own (see docs/github.md).
+GATE_FILES = (".github", "CODEOWNERS", "docs/CODEOWNERS", "schemas")
+
+
+def _parsed_config(raw: bytes | None, config_path: str) -> tuple[Config | None, list[Finding]]:
     try:
         if raw is None:
             return parse_config(default_config_text(), CONFIG_FILE_NAME), []
@@ -93,7 +98,25 @@ def _load_config(root: Path, head: str, config_path: str) -> tuple[Config | None
         return None, error.findings
 
 
+def _config_blob(root: Path, revision: str, config_path: str) -> tuple[str | None, bytes | None]:
+    entries = [
+        entry
+        for entry in git.tree_entries(root, revision, [config_path])
+        if entry.path == config_path and entry.mode in git.REGULAR_FILE_MODES
+    ]
+    if not entries:
+        return None, None
+    blob = entries[0].blob
+    return blob, git.read_blobs(root, [blob])[blob]
+
+
 def run_check(directory: Path, base: str | None, head: str, config_path: str | None) -> CheckRun:
+    """Judge what changed between the merge base and ``head`` with the base's rules.
+
+    The config in force is the base commit's. When the change also edits the config, the
+    proposed config is validated, what it relaxes is named (GT040 unless approved), and every
+    changed incident must pass under both.
+    """
     try:
         root = git.toplevel(directory)
         chosen_base = base or base_from_event()
@@ -103,34 +126,145 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
                 "is read from the event payload)"
             )
         head_sha = git.resolve(root, head)
-        base_sha = git.merge_base(root, git.resolve(root, chosen_base), head_sha)
+        base_tip = git.resolve(root, chosen_base)
+        base_sha = git.merge_base(root, base_tip, head_sha)
     except git.GitError as error:
         raise CheckUsageError(str(error)) from error
     run = CheckRun(base_sha, head_sha)
     relative_config = _in_repository(root, config_path) if config_path else CONFIG_FILE_NAME
-    config, problems = _load_config(root, head_sha, relative_config)
-    if config is None:
-        run.findings.extend(problems)
-        run.files = 1
+    base_blob, base_raw = _config_blob(root, base_tip, relative_config)
+    head_blob, head_raw = _config_blob(root, head_sha, relative_config)
+    in_force, base_problems = _parsed_config(base_raw, relative_config)
+    proposed: Config | None = None
+    if head_blob != base_blob:
+        run.files += 1
+        proposed, head_problems = _parsed_config(head_raw, relative_config)
+        run.findings.extend(head_problems)
+        if in_force is not None and proposed is not None:
+            text = (head_raw or b"").decode("utf-8", "replace").removeprefix("\ufeff")
+            run.findings.extend(config_change_findings(in_force, proposed, relative_config, text))
+    if in_force is None:
+        # The base's config is broken (it was merged past the gate): the proposed one judges,
+        # and the run says so, so fixing the config is possible through a pull request.
+        if proposed is None:
+            run.findings.extend(base_problems)
+            run.files = max(run.files, 1)
+            return run
+        run.findings.append(
+            Finding(
+                relative_config,
+                1,
+                1,
+                "GT043",
+                Level.WARNING,
+                "the base branch's config is broken, so this change is judged with its own "
+                "config only; have the config's code owners review it.",
+            )
+        )
+        in_force, proposed = proposed, None
+    judges = [Repository(root, in_force)]
+    if proposed is not None and proposed != in_force:
+        judges.append(Repository(root, proposed))
+    folders = list(dict.fromkeys(judge.config.incidents_dir for judge in judges))
+    changed = git.changes(root, base_sha, head_sha, [*folders, relative_config, *GATE_FILES])
+    ours = [c for c in changed if any(_touches(c, folder) for folder in folders)]
+    run.findings.extend(_gate_file_findings(changed, folders, relative_config))
+    run.files += len(ours)
+    if not ours:
         return run
-    repository = Repository(root, config)
-    changed = [
-        change
-        for change in git.changes(root, base_sha, head_sha, [config.incidents_dir])
-        if repository.is_incident_path(change.path)
-        or (change.old_path is not None and repository.is_incident_path(change.old_path))
-    ]
-    run.files = len(changed)
-    if not changed:
-        return run
-    heads = git.read_files(root, head_sha, [c.path for c in changed if c.kind != "D"])
-    bases = git.read_files(root, base_sha, [c.old_path or c.path for c in changed if c.kind != "A"])
-    names_at_head = files_by_name(git.list_files(root, head_sha, config.incidents_dir))
-    for change in changed:
-        run.incidents.append(_check_one(repository, change, heads, bases, names_at_head))
-    for incident in run.incidents:
+    contents = git.read_blobs(
+        root,
+        [
+            blob
+            for c in ours
+            for blob, mode in ((c.old_blob, c.old_mode), (c.new_blob, c.new_mode))
+            if blob is not None and mode in git.REGULAR_FILE_MODES
+        ],
+    )
+    names_at_head = files_by_name(
+        path
+        for path in git.list_files(root, head_sha, folders[0])
+        if incidents_folder.kind_of(path) is incidents_folder.Kind.INCIDENT
+    )
+    for change in ours:
+        problem = _folder_findings(change, contents, in_force)
+        if problem is not None:
+            run.findings.extend(problem)
+            continue
+        incident = _check_one(judges[0], change, contents, names_at_head, closure=True)
+        for other in judges[1:]:
+            again = _check_one(other, change, contents, names_at_head, closure=False)
+            seen = set(incident.findings)
+            incident.findings.extend(
+                _under_proposed(finding) for finding in again.findings if finding not in seen
+            )
+        run.incidents.append(incident)
         run.findings.extend(incident.findings)
     return run
+
+
+def _touches(change: git.Change, folder: str) -> bool:
+    return incidents_folder.under(change.path, folder) or (
+        change.old_path is not None and incidents_folder.under(change.old_path, folder)
+    )
+
+
+def _under_proposed(finding: Finding) -> Finding:
+    return Finding(
+        finding.path,
+        finding.line,
+        finding.column,
+        finding.code,
+        finding.level,
+        f"under the proposed config: {finding.message}",
+    )
+
+
+def _folder_findings(
+    change: git.Change, contents: dict[str, bytes], config: Config
+) -> list[Finding] | None:
+    """Findings for a path that is not an incident file to validate; None when it is one."""
+    for path in (change.path, change.old_path):
+        reason = incidents_folder.unsafe_name(path) if path is not None else None
+        if path is not None and reason is not None:
+            return [incidents_folder.name_finding(path, reason)]
+    if change.kind == "D":
+        kind = incidents_folder.kind_of(change.path)
+        return None if kind is incidents_folder.Kind.INCIDENT else []
+    if change.new_mode == git.SYMLINK_MODE:
+        return [incidents_folder.not_a_file_finding(change.path, "a symbolic link")]
+    if change.new_mode not in git.REGULAR_FILE_MODES:
+        return [incidents_folder.not_a_file_finding(change.path, "a submodule or other entry")]
+    raw = contents.get(change.new_blob or "", b"")
+    kind = incidents_folder.kind_of(change.path)
+    if kind is incidents_folder.Kind.DOCUMENT:
+        return incidents_folder.personal_data_in(change.path, raw, config)
+    if kind is incidents_folder.Kind.OTHER:
+        return incidents_folder.stray_file_findings(change.path, raw, config)
+    return None
+
+
+def _gate_file_findings(
+    changed: list[git.Change], folders: list[str], config_path: str
+) -> list[Finding]:
+    """GT042: the change edits the files that run or describe the gate itself."""
+    findings: list[Finding] = []
+    for change in changed:
+        if change.path == config_path or any(_touches(change, f) for f in folders):
+            continue
+        findings.append(
+            Finding(
+                incidents_folder.shown(change.path),
+                None,
+                None,
+                "GT042",
+                Level.WARNING,
+                "this change edits a file that runs or describes the gate (workflows, actions, "
+                "checklist templates, CODEOWNERS, the JSON Schema): this run may already use "
+                "the changed version, so the file's code owners must review it (docs/github.md).",
+            )
+        )
+    return findings
 
 
 def _in_repository(root: Path, config_path: str) -> str:
@@ -147,11 +281,12 @@ def _in_repository(root: Path, config_path: str) -> str:
 def _check_one(
     repository: Repository,
     change: git.Change,
-    heads: dict[str, bytes | None],
-    bases: dict[str, bytes | None],
+    contents: dict[str, bytes],
     names_at_head: dict[str, list[str]],
+    *,
+    closure: bool,
 ) -> ChangedIncident:
-    base_raw = bases.get(change.old_path or change.path)
+    base_raw = contents.get(change.old_blob) if change.old_blob else None
     base_data = _data(base_raw, change.path)
     before = base_data.get("status") if isinstance(base_data.get("status"), str) else None
     if change.kind == "D":
@@ -165,7 +300,8 @@ def _check_one(
             "status to declined or duplicate (before decided) or close it.",
         )
         return ChangedIncident(change.path, Transition(change.path, before, None), [finding])
-    result, findings = validate_bytes(repository, heads.get(change.path) or b"", change.path)
+    head_raw = contents.get(change.new_blob, b"") if change.new_blob else b""
+    result, findings = validate_bytes(repository, head_raw, change.path)
     after = result.status.value if result is not None and result.status else None
     incident = ChangedIncident(
         change.path, Transition(change.path, None if change.kind == "A" else before, after)
@@ -189,7 +325,7 @@ def _check_one(
     if clash is not None:
         incident.findings.append(clash)
     gate_findings = list(transition_findings(base_data, result)) if base_data else []
-    if after == "closed" and before != "closed":
+    if closure and after == "closed" and before != "closed":
         gate_findings.extend(closure_checklists(result, repository.config))
     incident.findings.extend(apply_overrides(result, gate_findings))
     incident.waived = waivers(incident.findings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from incidentflow import incidents_folder
 from incidentflow.findings import Finding
 from incidentflow.parallel import validate_files
 from incidentflow.repository import (
@@ -35,6 +36,7 @@ def run_validate(repository: Repository, paths: list[Path]) -> ValidationRun:
                 f"{repository.root}: run inside an incident repository, or pass -C DIR or paths"
             )
         files = repository.incident_files()
+        findings.extend(folder_findings(repository))
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*.md") if p.name.lower() != "readme.md"))
@@ -49,3 +51,37 @@ def run_validate(repository: Repository, paths: list[Path]) -> ValidationRun:
         results = [r for r in (validate_file(repository, f)[0] for f in clashing) if r]
         findings.extend(same_name_elsewhere(repository, results, by_name))
     return ValidationRun(len(files), findings)
+
+
+def folder_findings(repository: Repository) -> list[Finding]:
+    """Every file under the incidents folder that is not an incident file (see the gate)."""
+    folder = repository.incidents_dir
+    if not folder.is_dir():
+        return []
+    findings: list[Finding] = []
+    for path in sorted(folder.rglob("*")):
+        shown = repository.display(path) if not path.is_symlink() else _relative(repository, path)
+        reason = incidents_folder.unsafe_name(shown)
+        if reason is not None:
+            findings.append(incidents_folder.name_finding(shown, reason))
+        elif path.is_symlink():
+            findings.append(incidents_folder.not_a_file_finding(shown, "a symbolic link"))
+        elif path.is_dir():
+            continue
+        elif incidents_folder.kind_of(shown) is incidents_folder.Kind.DOCUMENT:
+            findings.extend(
+                incidents_folder.personal_data_in(shown, path.read_bytes(), repository.config)
+            )
+        elif incidents_folder.kind_of(shown) is incidents_folder.Kind.OTHER:
+            findings.extend(
+                incidents_folder.stray_file_findings(shown, path.read_bytes(), repository.config)
+            )
+    return findings
+
+
+def _relative(repository: Repository, path: Path) -> str:
+    # A symlink is named by where it sits, not by where it points.
+    try:
+        return path.relative_to(repository.root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,280 @@
+"""What a pull request's change to ``incidentflow.yaml`` relaxes, and whether it was approved.
+
+The base branch's config judges a pull request. A change to the config is still allowed, but
+every way it loosens what the gate enforces is named (GT040) until the same change adds an
+``approvals`` entry for it (GT041, a notice that shows in the job summary). An approval that was
+already in the base approves nothing new, so each relaxation needs its own reviewed approval.
+
+Differences are read section by section with what each means; a top-level setting this module
+does not know about counts as a relaxation, so a new setting is never silently trusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from incidentflow.config import Config, ConfigApproval
+from incidentflow.findings import Finding, Level
+from incidentflow.model import Status
+from incidentflow.phases import MAIN_LINE
+from incidentflow.positions import PositionIndex
+
+# Settings whose change never loosens the gate: words shown to people, and the audit trail.
+_NEUTRAL = frozenset({"version", "language", "severities", "id_prefix", "approvals"})
+_UNIT_HOURS = {"hours": 1.0, "days": 24.0, "business_days": 24.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Relaxation:
+    """One loosening: ``key`` is what an approval names, ``loc`` where it sits in the config."""
+
+    key: str
+    loc: tuple[str | int, ...]
+    message: str
+
+
+def relaxations(before: Config, after: Config) -> list[Relaxation]:
+    """Every way ``after`` enforces less than ``before``, in the config's order."""
+    found = [
+        *_folder(before, after),
+        *_phase_requirements(before, after),
+        *_rules(before, after),
+        *_clocks(before, after),
+        *_privacy(before, after),
+        *_escalation(before, after),
+        *_stakeholders(before, after),
+        *_settings(before, after),
+    ]
+    return found
+
+
+def config_change_findings(before: Config, after: Config, path: str, text: str) -> list[Finding]:
+    """GT040 for each unapproved relaxation, GT041 (notice) for each approved one."""
+    new_approvals = [entry for entry in after.approvals if entry not in before.approvals]
+    index = PositionIndex(text, 1)
+    findings: list[Finding] = []
+    for relaxation in relaxations(before, after):
+        position = index.locate(relaxation.loc)
+        approval = _approval_for(relaxation.key, new_approvals)
+        if approval is None:
+            findings.append(
+                Finding(
+                    path,
+                    position.line,
+                    position.column,
+                    "GT040",
+                    Level.ERROR,
+                    f"this change relaxes the rules in force: {relaxation.message}. The base "
+                    "branch's config judges this pull request. If the change is intended, add "
+                    f"to the config, in this same change, `approvals: - {{change: "
+                    f"{relaxation.key}, reason: ..., approved_by: ...}}` and have the config's "
+                    "code owners review it.",
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    path,
+                    position.line,
+                    position.column,
+                    "GT041",
+                    Level.NOTICE,
+                    f"approved relaxation: {relaxation.message} (approved by "
+                    f"{approval.approved_by}: {approval.reason}).",
+                )
+            )
+    return findings
+
+
+def _approval_for(key: str, approvals: list[ConfigApproval]) -> ConfigApproval | None:
+    for entry in approvals:
+        named = entry.change.strip()
+        if key == named or key.startswith(named + "."):
+            return entry
+    return None
+
+
+def _folder(before: Config, after: Config) -> Iterator[Relaxation]:
+    if before.incidents_dir != after.incidents_dir:
+        yield Relaxation(
+            "incidents_dir",
+            ("incidents_dir",),
+            f"incidents_dir moves from '{before.incidents_dir}' to '{after.incidents_dir}', so "
+            f"files under '{before.incidents_dir}/' would no longer be checked",
+        )
+
+
+def _phase_requirements(before: Config, after: Config) -> Iterator[Relaxation]:
+    for status, paths in before.phase_requirements.items():
+        kept = set(after.phase_requirements.get(status, []))
+        dropped = [path for path in paths if path not in kept]
+        if dropped:
+            yield Relaxation(
+                f"phase_requirements.{status.value}",
+                ("phase_requirements", status.value),
+                f"phase_requirements.{status.value} no longer requires {', '.join(dropped)}",
+            )
+
+
+def _rules(before: Config, after: Config) -> Iterator[Relaxation]:
+    proposed = {rule.id: (number, rule) for number, rule in enumerate(after.rules)}
+    for rule in before.rules:
+        key = f"rules.{rule.id}"
+        if rule.id not in proposed:
+            yield Relaxation(key, ("rules",), f"rule '{rule.id}' is removed")
+            continue
+        number, new = proposed[rule.id]
+        loc: tuple[str | int, ...] = ("rules", number)
+        if new.when != rule.when:
+            yield Relaxation(
+                key, (*loc, "when"), f"rule '{rule.id}' applies under another condition"
+            )
+        elif _order(new.applies_from) > _order(rule.applies_from):
+            yield Relaxation(
+                key,
+                (*loc, "applies_from"),
+                f"rule '{rule.id}' applies from '{new.applies_from}' instead of "
+                f"'{rule.applies_from}'",
+            )
+        else:
+            lost = [
+                team for team in rule.require_stakeholders if team not in new.require_stakeholders
+            ]
+            if lost:
+                yield Relaxation(
+                    key,
+                    (*loc, "require_stakeholders"),
+                    f"rule '{rule.id}' no longer requires {', '.join(lost)}",
+                )
+
+
+def _order(status: Status) -> int:
+    # Side exits end an incident before any rule could apply later, so they sort last.
+    return MAIN_LINE.index(status) if status in MAIN_LINE else len(MAIN_LINE)
+
+
+def _clocks(before: Config, after: Config) -> Iterator[Relaxation]:
+    proposed: dict[tuple[str, str], tuple[tuple[str | int, ...], Any]] = {}
+    for pack_number, pack in enumerate(after.clock_packs):
+        for number, clock in enumerate(pack.clocks):
+            proposed[(pack.id, clock.id)] = (("clock_packs", pack_number, "clocks", number), clock)
+    for pack in before.clock_packs:
+        for clock in pack.clocks:
+            key = f"clock_packs.{pack.id}.{clock.id}"
+            if (pack.id, clock.id) not in proposed:
+                yield Relaxation(key, ("clock_packs",), f"clock '{pack.id}/{clock.id}' is removed")
+                continue
+            loc, new = proposed[(pack.id, clock.id)]
+            changed = [
+                name
+                for name in ("when", "starts_from", "completed_by", "stakeholder")
+                if getattr(new, name) != getattr(clock, name)
+            ]
+            old_hours = clock.deadline.amount * _UNIT_HOURS[clock.deadline.unit]
+            new_hours = new.deadline.amount * _UNIT_HOURS[new.deadline.unit]
+            if new.deadline != clock.deadline and (
+                new_hours > old_hours or "business_days" in (new.deadline.unit, clock.deadline.unit)
+            ):
+                changed.append(
+                    f"deadline ({clock.deadline.amount} {clock.deadline.unit} → "
+                    f"{new.deadline.amount} {new.deadline.unit})"
+                )
+            if changed:
+                yield Relaxation(
+                    key, loc, f"clock '{pack.id}/{clock.id}' changes its {', '.join(changed)}"
+                )
+
+
+def _privacy(before: Config, after: Config) -> Iterator[Relaxation]:
+    old_domains = {domain.lower().strip(".") for domain in before.privacy.allowed_email_domains}
+    added = [
+        domain
+        for domain in after.privacy.allowed_email_domains
+        if domain.lower().strip(".") not in old_domains
+    ]
+    if added:
+        yield Relaxation(
+            "privacy.allowed_email_domains",
+            ("privacy", "allowed_email_domains"),
+            f"e-mail addresses at {', '.join(added)} are no longer reported as personal data",
+        )
+    old_values = {entry.value for entry in before.privacy.allow}
+    new_values = [entry.value for entry in after.privacy.allow if entry.value not in old_values]
+    if new_values:
+        yield Relaxation(
+            "privacy.allow",
+            ("privacy", "allow"),
+            f"{len(new_values)} value(s) are added to privacy.allow and no longer reported as "
+            "personal data in any incident",
+        )
+
+
+def _escalation(before: Config, after: Config) -> Iterator[Relaxation]:
+    old = before.escalation.personal_data_max_minutes
+    new = after.escalation.personal_data_max_minutes
+    if new > old:
+        yield Relaxation(
+            "escalation.personal_data_max_minutes",
+            ("escalation", "personal_data_max_minutes"),
+            f"suspected personal data may reach the privacy team after {new} minutes instead "
+            f"of {old}",
+        )
+
+
+def _stakeholders(before: Config, after: Config) -> Iterator[Relaxation]:
+    proposed = {team.key: (number, team) for number, team in enumerate(after.stakeholders)}
+    for team in before.stakeholders:
+        key = f"stakeholders.{team.key}"
+        if team.key not in proposed:
+            yield Relaxation(key, ("stakeholders",), f"stakeholder team '{team.key}' is removed")
+            continue
+        number, new = proposed[team.key]
+        loc: tuple[str | int, ...] = ("stakeholders", number)
+        if new.checklist != team.checklist:
+            yield Relaxation(
+                f"{key}.checklist",
+                (*loc, "checklist"),
+                f"team '{team.key}' gets its checklist from other templates",
+            )
+        if (new.github.team, new.github.assignees) != (team.github.team, team.github.assignees):
+            yield Relaxation(
+                f"{key}.github",
+                (*loc, "github"),
+                f"team '{team.key}' checklists go to other people on GitHub",
+            )
+
+
+def _settings(before: Config, after: Config) -> Iterator[Relaxation]:
+    """Deadline arithmetic, the sync's branch and mode, and any setting not known above."""
+    handled = {
+        "incidents_dir",
+        "phase_requirements",
+        "rules",
+        "clock_packs",
+        "privacy",
+        "escalation",
+        "stakeholders",
+        "sync",
+    }
+    for name in ("timezone", "calendar"):
+        if getattr(before, name) != getattr(after, name):
+            yield Relaxation(
+                name,
+                (name,),
+                f"{name} changes from '{getattr(before, name)}' to '{getattr(after, name)}', "
+                "which moves every regulatory deadline",
+            )
+    for name in ("branch", "write_back"):
+        old, new = getattr(before.sync, name), getattr(after.sync, name)
+        if old != new:
+            yield Relaxation(
+                f"sync.{name}",
+                ("sync", name),
+                f"sync.{name} changes from '{old}' to '{new}', where the sync writes",
+            )
+    known = handled | _NEUTRAL | {"timezone", "calendar"}
+    for name in type(after).model_fields:
+        if name not in known and getattr(before, name) != getattr(after, name):
+            yield Relaxation(name, (name,), f"{name} changes")
