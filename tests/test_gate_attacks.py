@@ -251,6 +251,8 @@ CARD = "4539 1488 0343 6467"
     [
         ("incidents/2026/export.csv", f"order;card\nA-1;{CARD}\n", {"IF007", "PD101"}),
         ("incidents/2026/notes.txt", "call back the shop owner\n", {"IF007"}),
+        ("incidents/2026/INC-20261110-0930-upper-ab12.MD", "---\nid: x\n", {"IF007"}),
+        ("incidents/.gitattributes", "*.md linguist-generated\n", {"IF007"}),
         ("incidents/2026/raw.yaml", "email: owner@shopmail.co.jp\n", {"IF007", "PD103"}),
         ("incidents/README.md", "Ask owner@shopmail.co.jp for details.\n", {"PD103"}),
         ("incidents/2026/screenshot.png", "\x89PNG\r\n\x1a\n\x00\x00", {"IF007"}),

@@ -29,9 +29,10 @@ def under(path: str, folder: str) -> bool:
 
 
 def kind_of(path: str) -> Kind:
-    name = path.rsplit("/", 1)[-1].lower()
-    if name == "readme.md":
+    name = path.rsplit("/", 1)[-1]
+    if name.lower() == "readme.md":
         return Kind.DOCUMENT
+    # Exactly ".md": "X.MD" would be skipped by a case-sensitive listing of incident files.
     return Kind.INCIDENT if name.endswith(".md") else Kind.OTHER
 
 

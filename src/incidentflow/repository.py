@@ -41,11 +41,6 @@ class Repository:
             if file.is_file() and file.name.lower() != "readme.md"
         )
 
-    def is_incident_path(self, relative: str) -> bool:
-        prefix = self.config.incidents_dir.rstrip("/") + "/"
-        name = relative.rsplit("/", 1)[-1].lower()
-        return relative.startswith(prefix) and name.endswith(".md") and name != "readme.md"
-
 
 def validate_file(
     repository: Repository, file: Path
