@@ -10,7 +10,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from incidentflow.sync.markers import parse_key
+from incidentflow.sync.markers import CHECKLIST, GeneratedState, IssueKey, parse_key
 from tests.conftest import PROJECT_ROOT, Result, git, run_incident
 from tests.fake_github import FakeGitHub
 
@@ -131,3 +131,10 @@ def tracking_on(gh: FakeGitHub, path: str, ref: str = BOT_BRANCH) -> dict[str, A
 
 def labels_of(gh: FakeGitHub, number: int) -> list[str]:
     return [label.name for label in gh.state.issue_labels(gh.state.issues[number])]
+
+
+def checklist_body(incident: str, team: str, checklist: str, status: str = "resolved") -> str:
+    """A body as the sync writes it for a team's checklist: marker, header, end marker, boxes."""
+    key = IssueKey(CHECKLIST, incident, team)
+    end = GeneratedState(status, ("incident",)).end_marker
+    return f"{key.marker}\nChecklist for {team}.\n\n{end}\n\n{checklist}"

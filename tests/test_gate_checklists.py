@@ -8,9 +8,16 @@ from pathlib import Path
 from tests.conftest import Result, run_incident
 from tests.fake_github.openapi import assert_conforms
 from tests.fake_github.server import FakeGitHub
-from tests.gate_fixtures import PATH, commit, incident, start_branch
+from tests.fake_github.state import Issue
+from tests.gate_fixtures import INCIDENT_ID, PATH, commit, incident, start_branch
+from tests.sync_support import checklist_body
 
-CHECKLIST = "Checklist\n\n- [x] Draft the customer FAQ\n- [ ] Track inquiry counts\n"
+CHECKLIST = "- [x] Draft the customer FAQ\n- [ ] Track inquiry counts\n"
+
+
+def checklist(server: FakeGitHub, team: str, boxes: str) -> Issue:
+    """The sync's checklist issue for a team of this incident, as the sync's account."""
+    return server.state.create_issue(team, checklist_body(INCIDENT_ID, team, boxes))
 
 
 def _closing(repo: Path, numbers: dict[str, int]) -> None:
@@ -32,8 +39,8 @@ def _codes(result: Result) -> list[str]:
 
 
 def test_open_checklist_blocks_closing_and_names_it(repo: Path, fake_github: FakeGitHub) -> None:
-    engineering = fake_github.state.create_issue("eng", "- [x] recover\n")
-    cs = fake_github.state.create_issue("cs", CHECKLIST)
+    engineering = checklist(fake_github, "engineering", "- [x] recover\n")
+    cs = checklist(fake_github, "cs", CHECKLIST)
     _closing(repo, {"engineering": engineering.number, "cs": cs.number})
     result = _check(repo, fake_github)
     assert result.code == 1
@@ -48,9 +55,9 @@ def test_open_checklist_blocks_closing_and_names_it(repo: Path, fake_github: Fak
 def test_closed_or_fully_ticked_checklists_let_it_close(
     repo: Path, fake_github: FakeGitHub
 ) -> None:
-    engineering = fake_github.state.create_issue("eng", "- [ ] recover\n")
-    fake_github.state.update_issue(engineering, state="closed")
-    cs = fake_github.state.create_issue("cs", CHECKLIST.replace("- [ ]", "- [x]"))
+    engineering = checklist(fake_github, "engineering", "- [ ] recover\n")
+    fake_github.state.update_issue(engineering, state="closed", state_reason="completed")
+    cs = checklist(fake_github, "cs", CHECKLIST.replace("- [ ]", "- [x]"))
     _closing(repo, {"engineering": engineering.number, "cs": cs.number})
     result = _check(repo, fake_github)
     assert result.code == 0, result.stdout
@@ -58,7 +65,7 @@ def test_closed_or_fully_ticked_checklists_let_it_close(
 
 
 def test_missing_checklist_issue_is_reported(repo: Path, fake_github: FakeGitHub) -> None:
-    engineering = fake_github.state.create_issue("eng", "- [x] recover\n")
+    engineering = checklist(fake_github, "engineering", "- [x] recover\n")
     _closing(repo, {"engineering": engineering.number})
     result = _check(repo, fake_github)
     assert _codes(result) == ["GT031"]
@@ -66,8 +73,8 @@ def test_missing_checklist_issue_is_reported(repo: Path, fake_github: FakeGitHub
 
 
 def test_open_checklist_can_be_waived(repo: Path, fake_github: FakeGitHub) -> None:
-    engineering = fake_github.state.create_issue("eng", "- [x] recover\n")
-    cs = fake_github.state.create_issue("cs", CHECKLIST)
+    engineering = checklist(fake_github, "engineering", "- [x] recover\n")
+    cs = checklist(fake_github, "cs", CHECKLIST)
     _closing(repo, {"engineering": engineering.number, "cs": cs.number})
     text = (
         (repo / PATH)
@@ -87,8 +94,8 @@ def test_open_checklist_can_be_waived(repo: Path, fake_github: FakeGitHub) -> No
 
 def test_enterprise_base_url(repo: Path, fake_github_factory: object) -> None:
     server = fake_github_factory(api_prefix="/api/v3")  # type: ignore[operator]
-    cs = server.state.create_issue("cs", CHECKLIST)
-    engineering = server.state.create_issue("eng", "- [x] a\n")
+    cs = checklist(server, "cs", CHECKLIST)
+    engineering = checklist(server, "engineering", "- [x] a\n")
     _closing(repo, {"engineering": engineering.number, "cs": cs.number})
     result = _check(repo, server)
     assert _codes(result) == ["GT030"]

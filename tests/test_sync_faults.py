@@ -139,7 +139,7 @@ def test_a_stale_lock_is_taken_over(repo: Path, fake_github_factory: Any) -> Non
     two_incidents(repo)
     gh: FakeGitHub = fake_github_factory(files=committed_files(repo), collaborators=["kato"])
     old = {"owner": "crashed-run", "acquired_at": time.time() - 3600, "where": "runner 7"}
-    gh.state.put_file(f"{BOT_BRANCH}-lock", LOCK_FILE, json.dumps(old))
+    gh.state.put_file(f"{BOT_BRANCH}-lock", LOCK_FILE, json.dumps(old), author=gh.state.bot.login)
 
     result = sync(repo, gh)
 
@@ -153,7 +153,7 @@ def test_a_live_lock_makes_the_run_wait_then_stop_without_changes(
     two_incidents(repo)
     gh: FakeGitHub = fake_github_factory(files=committed_files(repo))
     live = {"owner": "other-run", "acquired_at": time.time(), "where": "workflow run 42"}
-    gh.state.put_file(f"{BOT_BRANCH}-lock", LOCK_FILE, json.dumps(live))
+    gh.state.put_file(f"{BOT_BRANCH}-lock", LOCK_FILE, json.dumps(live), author=gh.state.bot.login)
 
     result = sync(repo, gh, INCIDENTFLOW_LOCK_WAIT="0")
 

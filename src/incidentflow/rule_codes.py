@@ -13,7 +13,7 @@ WAIVABLE: frozenset[str] = frozenset(
         "IF030", "IF031", "IF042", "IF043", "IF044", "IF045", "IF046", "IF050", "IF051",
         "CL001", "CL002", "CL003",
         "GT002", "GT010", "GT011", "GT012", "GT013", "GT020", "GT021", "GT022",
-        "GT030", "GT031", "GT032", "GT033",
+        "GT030", "GT031", "GT032", "GT033", "GT034",
     }
 )  # fmt: skip
 

@@ -18,6 +18,7 @@ class ApiError(Exception):
         documentation_url: str = DOCS,
         errors: list[dict[str, Any]] | None = None,
         headers: dict[str, str] | None = None,
+        url: str | None = None,
     ) -> None:
         super().__init__(f"{status} {message}")
         self.status = status
@@ -25,6 +26,7 @@ class ApiError(Exception):
         self.documentation_url = documentation_url
         self.errors = errors
         self.headers = headers or {}
+        self.url = url  # where a redirect points; the server makes it absolute
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -33,6 +35,8 @@ class ApiError(Exception):
         }
         if self.errors is not None:
             body["errors"] = self.errors
+        if self.url is not None:
+            body["url"] = self.url
         if self.status != 422:
             # GitHub echoes the status as a string; its description only documents that field on
             # the basic error shape, not on the 422 validation-error shape.
@@ -42,6 +46,12 @@ class ApiError(Exception):
     @classmethod
     def not_found(cls, documentation_url: str = DOCS) -> ApiError:
         return cls(404, "Not Found", documentation_url=documentation_url)
+
+    @classmethod
+    def moved(cls, repository: str, number: int) -> ApiError:
+        """301 for a transferred issue; ``url`` is relative to the API root until served."""
+        path = f"/repos/{repository}/issues/{number}"
+        return cls(301, "Moved Permanently", url=path, headers={"Location": path})
 
     @classmethod
     def invalid(

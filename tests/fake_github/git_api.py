@@ -14,6 +14,11 @@ from .routing import ApiResponse, Context, Router
 REPO = "/repos/{owner}/{repo}"
 CONTENTS_DOCS = "https://docs.github.com/rest/repos/contents"
 REFS_DOCS = "https://docs.github.com/rest/git/refs"
+BRANCHES_DOCS = "https://docs.github.com/rest/branches/branches"
+COMPARE_DOCS = "https://docs.github.com/rest/commits/commits#compare-two-commits"
+# Without page/per_page, a comparison lists up to 250 commits; with them, pages of at most 100.
+COMPARE_UNPAGED = 250
+COMPARE_MAX_PAGE = 100
 
 
 def _commit_for(ctx: Context, ref: str) -> Commit:
@@ -66,6 +71,28 @@ def _known_commit(ctx: Context, sha: Any) -> str:
     if not isinstance(sha, str) or sha not in ctx.state.git.commits:
         raise ApiError(422, "Object does not exist", documentation_url=ctx.docs)
     return sha
+
+
+def _compare_side(ctx: Context, ref: str) -> Commit:
+    """``branch``, ``owner:branch`` or a commit sha; another owner's fork never exists here."""
+    owner, sep, name = ref.rpartition(":")
+    if sep and owner.casefold() != ctx.state.owner.casefold():
+        raise ApiError.not_found(ctx.docs)
+    found = ctx.state.git.resolve(name)
+    if found is None:
+        raise ApiError.not_found(ctx.docs)
+    return found
+
+
+def _page_of(ctx: Context, commits: list[Commit]) -> list[Commit]:
+    if ctx.request.arg("page") is None and ctx.request.arg("per_page") is None:
+        return commits[:COMPARE_UNPAGED]
+    try:
+        per_page = min(max(int(ctx.request.arg("per_page") or 30), 1), COMPARE_MAX_PAGE)
+        page = max(int(ctx.request.arg("page") or 1), 1)
+    except ValueError:
+        per_page, page = 30, 1
+    return commits[(page - 1) * per_page : page * per_page]
 
 
 def register(router: Router) -> None:
@@ -127,6 +154,45 @@ def register(router: Router) -> None:
         author = ctx.state.signature(ctx.state.bot.login)
         commit = ctx.state.git.write(branch, {path: None}, message, author)
         return ApiResponse(200, payloads.file_commit(ctx.urls, None, commit, branch))
+
+    # -- branches and comparisons ----------------------------------------------------------------
+
+    @router.add("GET", f"{REPO}/branches/{{branch}}", f"{BRANCHES_DOCS}#get-a-branch")
+    def get_branch(ctx: Context) -> ApiResponse:
+        name = ctx.params["branch"]
+        sha = ctx.state.git.branches.get(name)
+        if sha is None:
+            raise ApiError(404, "Branch not found", documentation_url=ctx.docs)
+        head = ctx.state.git.commits[sha]
+        protected = name in ctx.state.protected_branches
+        body = payloads.branch(ctx.urls, ctx.state, name, head, protected=protected)
+        return ApiResponse(200, body)
+
+    @router.add("GET", f"{REPO}/compare/{{basehead}}", COMPARE_DOCS)
+    def compare(ctx: Context) -> ApiResponse:
+        basehead = ctx.params["basehead"]
+        left, sep, right = basehead.partition("...")
+        if not sep:
+            raise ApiError.not_found(ctx.docs)
+        base, head = _compare_side(ctx, left), _compare_side(ctx, right)
+        git = ctx.state.git
+        fork = git.merge_base(base.sha, head.sha)
+        if fork is None:
+            raise ApiError(
+                404, f"No common ancestor between {left} and {right}.", documentation_url=ctx.docs
+            )
+        # Oldest first, as GitHub lists them.
+        ahead = [git.commits[sha] for sha in reversed(git.commits_between(base.sha, head.sha))]
+        behind = len(git.commits_between(head.sha, base.sha))
+        body = payloads.comparison(
+            ctx.urls,
+            ctx.state,
+            basehead,
+            (base, head, git.commits[fork]),
+            (len(ahead), behind),
+            _page_of(ctx, ahead),
+        )
+        return ApiResponse(200, body)
 
     # -- references ------------------------------------------------------------------------------
 

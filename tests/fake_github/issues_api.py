@@ -31,6 +31,9 @@ def _issue(ctx: Context) -> Issue:
     number = ctx.params["issue_number"]
     if not number.isdigit():
         raise ApiError.not_found(ctx.docs)
+    if ctx.urls.repo_api != f"{ctx.urls.api}/repos/{ctx.state.full_name}":
+        # A repository an issue was transferred to (only routes that opt in get here).
+        return ctx.state.issue_elsewhere(f"{ctx.urls.owner}/{ctx.urls.repo}", int(number))
     return ctx.state.issue(int(number))
 
 
@@ -115,7 +118,7 @@ def register(router: Router) -> None:
         body = payloads.issue(ctx.urls, ctx.state, created)
         return ApiResponse(201, body, {"Location": body["url"]})
 
-    @router.add("GET", ISSUE, f"{DOCS}/issues#get-an-issue")
+    @router.add("GET", ISSUE, f"{DOCS}/issues#get-an-issue", other_repositories=True)
     def get_issue(ctx: Context) -> ApiResponse:
         return ApiResponse(200, payloads.issue(ctx.urls, ctx.state, _issue(ctx)))
 

@@ -39,7 +39,7 @@ ALIASES = {
 }
 
 _DOCLINE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE) (/\S*)$", re.MULTILINE)
-_GREEDY = {"path", "ref", "name"}
+_GREEDY = {"path", "ref", "name", "branch", "basehead"}
 _TYPING_NAMES = {"Union": typing.Union, "Literal": typing.Literal, "Any": Any, "list": list}
 
 

@@ -385,6 +385,87 @@ def git_commit(urls: Urls, commit: Commit) -> JSON:
     }
 
 
+def rest_commit(urls: Urls, state: RepoState, item: Commit) -> JSON:
+    """The REST commit (``/commits/{ref}``, branches, comparisons): the git commit plus the
+    accounts GitHub links its author and committer to by e-mail (null when none)."""
+    git = git_commit(urls, item)
+    author = state.user_for_email(item.author.email)
+    committer = state.user_for_email(item.committer.email)
+    return {
+        "url": f"{urls.repo_api}/commits/{item.sha}",
+        "sha": item.sha,
+        "node_id": git["node_id"],
+        "html_url": git["html_url"],
+        "comments_url": f"{urls.repo_api}/commits/{item.sha}/comments",
+        "commit": {
+            "url": git["url"],
+            "author": git["author"],
+            "committer": git["committer"],
+            "message": item.message,
+            "comment_count": 0,
+            "tree": git["tree"],
+            "verification": git["verification"],
+        },
+        "author": None if author is None else simple_user(urls, author),
+        "committer": None if committer is None else simple_user(urls, committer),
+        "parents": git["parents"],
+    }
+
+
+def branch(urls: Urls, state: RepoState, name: str, head: Commit, *, protected: bool) -> JSON:
+    """GET /repos/{owner}/{repo}/branches/{branch}."""
+    api = f"{urls.repo_api}/branches/{quote(name)}"
+    checks: JSON = {
+        "enforcement_level": "non_admins" if protected else "off",
+        "contexts": [],
+        "checks": [],
+    }
+    return {
+        "name": name,
+        "commit": rest_commit(urls, state, head),
+        "_links": {"self": api, "html": f"{urls.repo_web}/tree/{quote(name)}"},
+        "protected": protected,
+        "protection": {"enabled": protected, "required_status_checks": checks},
+        "protection_url": f"{api}/protection",
+    }
+
+
+def comparison(
+    urls: Urls,
+    state: RepoState,
+    basehead: str,
+    ends: tuple[Commit, Commit, Commit],
+    counts: tuple[int, int],
+    commits: list[Commit],
+) -> JSON:
+    """GET /repos/{owner}/{repo}/compare/{basehead}: ``ends`` are the base, head and merge
+    base, ``counts`` the commits ahead and behind, ``commits`` this page of those ahead."""
+    base, head, fork = ends
+    ahead, behind = counts
+    status = {
+        (False, False): "identical",
+        (True, False): "ahead",
+        (False, True): "behind",
+        (True, True): "diverged",
+    }[(ahead > 0, behind > 0)]
+    web = f"{urls.repo_web}/compare/{basehead}"
+    short = f"{urls.owner}:{base.sha[:7]}...{urls.owner}:{head.sha[:7]}"
+    return {
+        "url": f"{urls.repo_api}/compare/{basehead}",
+        "html_url": web,
+        "permalink_url": f"{urls.repo_web}/compare/{short}",
+        "diff_url": f"{web}.diff",
+        "patch_url": f"{web}.patch",
+        "base_commit": rest_commit(urls, state, base),
+        "merge_base_commit": rest_commit(urls, state, fork),
+        "status": status,
+        "ahead_by": ahead,
+        "behind_by": behind,
+        "total_commits": ahead,
+        "commits": [rest_commit(urls, state, item) for item in commits],
+    }
+
+
 def file_commit(urls: Urls, entry: DirEntry | None, commit: Commit, ref: str) -> JSON:
     content = None if entry is None else content_entry(urls, entry, ref)
     return {"content": content, "commit": git_commit(urls, commit)}

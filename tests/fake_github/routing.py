@@ -136,8 +136,8 @@ def _positive_int(raw: str | None, default: int) -> int:
 
 Handler = Callable[[Context], ApiResponse]
 
-# Parameters that may contain slashes: file paths, git refs and label names.
-_GREEDY = {"path": ".*", "ref": ".+", "name": ".+"}
+# Parameters that may contain slashes: file paths, git refs, label and branch names.
+_GREEDY = {"path": ".*", "ref": ".+", "name": ".+", "branch": ".+", "basehead": ".+"}
 
 
 @dataclass(frozen=True)
@@ -147,13 +147,16 @@ class Route:
     pattern: re.Pattern[str]
     handler: Handler
     docs: str
+    other_repositories: bool = False  # also serves repositories that issues moved to
 
 
 class Router:
     def __init__(self) -> None:
         self.routes: list[Route] = []
 
-    def add(self, method: str, template: str, docs: str = DOCS) -> Callable[[Handler], Handler]:
+    def add(
+        self, method: str, template: str, docs: str = DOCS, *, other_repositories: bool = False
+    ) -> Callable[[Handler], Handler]:
         def parts(match: re.Match[str]) -> str:
             name = match.group(1)
             return f"(?P<{name}>{_GREEDY.get(name, '[^/]+')})"
@@ -162,7 +165,7 @@ class Router:
         pattern = re.compile(f"{regex}/?")
 
         def register(handler: Handler) -> Handler:
-            self.routes.append(Route(method, template, pattern, handler, docs))
+            self.routes.append(Route(method, template, pattern, handler, docs, other_repositories))
             # Literal segments win over parameters (`/issues/comments` vs `/issues/{number}`).
             self.routes.sort(key=lambda r: -len(re.sub(r"\{\w+\}", "", r.template)))
             return handler

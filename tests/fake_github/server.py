@@ -27,7 +27,7 @@ from .faults import FaultKind, FaultPlan, FaultRule
 from .ledger import Exchange, RequestLog
 from .payloads import Urls
 from .rate_window import RateWindow
-from .routing import ApiRequest, ApiResponse, Context, Router
+from .routing import ApiRequest, ApiResponse, Context, Route, Router
 from .state import RepoState
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class FakeGitHub:
         *,
         api_prefix: str = "",
         login: str = "incidentflow-bot",
+        default_branch: str = "main",
         collaborators: Iterable[str] = (),
         files: Mapping[str, bytes | str] | None = None,
         web_url: str = "https://github.com",
@@ -70,7 +71,14 @@ class FakeGitHub:
         self.api_prefix = "/" + api_prefix.strip("/") if api_prefix.strip("/") else ""
         self.web_url = web_url.rstrip("/")
         self.host = host
-        self.state = RepoState(owner, repo, login=login, collaborators=collaborators, files=files)
+        self.state = RepoState(
+            owner,
+            repo,
+            login=login,
+            default_branch=default_branch,
+            collaborators=collaborators,
+            files=files,
+        )
         self.faults = FaultPlan(retry_after=retry_after)
         self.log = RequestLog()
         self.rate = RateWindow(rate_limit)
@@ -196,16 +204,32 @@ class FakeGitHub:
                     raise ApiError.not_found()
                 route, params = found
                 docs = route.docs
-                if "owner" in params and (
-                    params["owner"].casefold() != self.state.owner.casefold()
-                    or params["repo"].casefold() != self.state.name.casefold()
-                ):
+                if "owner" in params and not self._serves(route, params["owner"], params["repo"]):
                     raise ApiError.not_found(docs)
-                return route.handler(Context(self.state, self.urls, request, params, docs))
+                urls = self.urls
+                if "owner" in params and not self._ours(params["owner"], params["repo"]):
+                    urls = Urls(self.url, self.web_url, params["owner"], params["repo"])
+                return route.handler(Context(self.state, urls, request, params, docs))
         except ApiError as error:
             if error.documentation_url == DOCS:
                 error.documentation_url = docs
+            if error.url is not None and error.url.startswith("/"):
+                error.url = f"{self.url}{error.url}"
+                error.headers = {**error.headers, "Location": error.url}
             return ApiResponse(error.status, error.body(), error.headers)
+
+    def _ours(self, owner: str, repo: str) -> bool:
+        return (owner.casefold(), repo.casefold()) == (
+            self.state.owner.casefold(),
+            self.state.name.casefold(),
+        )
+
+    def _serves(self, route: Route, owner: str, repo: str) -> bool:
+        """This repository; others only where issues were transferred, and only by the
+        routes that know about them (reading such an issue)."""
+        if self._ours(owner, repo):
+            return True
+        return route.other_repositories and self.state.holds_transfers_to(owner, repo)
 
     def _fault_response(self, rule: FaultRule, request_id: str) -> ApiResponse:
         if rule.kind is FaultKind.SERVER_ERROR:

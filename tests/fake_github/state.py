@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from .errors import ApiError
@@ -158,7 +158,14 @@ class RepoState:
         self.labels: dict[int, Label] = {}
         self.issues: dict[int, Issue] = {}
         self.comments: dict[int, Comment] = {}
+        # Transferred issues: the old number here -> (owner/name, number there), and the
+        # issues themselves in their new repositories (which serve nothing else).
+        self.moved: dict[int, tuple[str, int]] = {}
+        self.elsewhere: dict[tuple[str, int], Issue] = {}
         self.git = GitStore()
+        # Reported by GET branch, not enforced: tokens with bypass rights write to protected
+        # branches, so clients must look before they move one.
+        self.protected_branches: set[str] = set()
         initial = files if files is not None else {"README.md": f"# {name}\n"}
         if initial:
             changes = {path: _as_bytes(content) for path, content in initial.items()}
@@ -185,6 +192,15 @@ class RepoState:
                 user = User(login, self._allocate_id(), name, email, self.clock.now())
                 self.users[login] = user
             return self.users[login]
+
+    def user_for_email(self, email: str) -> User | None:
+        """The account GitHub links a commit to, by the e-mail address it carries."""
+        with self.lock:
+            for login, user in self.users.items():
+                noreply = f"{user.id}+{login}@users.noreply.github.com"
+                if email.casefold() in (noreply.casefold(), (user.email or "").casefold()):
+                    return user
+            return None
 
     def add_collaborator(self, login: str) -> User:
         """Make `login` assignable on issues (GitHub only assigns collaborators)."""
@@ -253,7 +269,7 @@ class RepoState:
                 raise ApiError.invalid("Issue", "title", "missing_field")
             now = self.clock.now()
             issue = Issue(
-                number=len(self.issues) + 1,
+                number=len(self.issues) + len(self.moved) + 1,
                 id=self._allocate_id(),
                 title=title,
                 body=body,
@@ -268,9 +284,36 @@ class RepoState:
 
     def issue(self, number: int) -> Issue:
         with self.lock:
+            if number in self.moved:
+                raise ApiError.moved(*self.moved[number])
             if number not in self.issues:
                 raise ApiError.not_found()
             return self.issues[number]
+
+    def transfer_issue(self, issue: Issue, repository: str) -> Issue:
+        """Move an issue to another repository (owner/name), as GitHub's transfer does: it
+        gets a number there, keeps its author, body and state, and its old number answers
+        301 Moved Permanently from then on."""
+        with self.lock:
+            if issue.is_pull:
+                raise ApiError.invalid("Issue", "issue_number", value=issue.number)
+            there = 1 + sum(1 for name, _ in self.elsewhere if name == repository)
+            moved = replace(issue, number=there, id=self._allocate_id())
+            del self.issues[issue.number]
+            self.moved[issue.number] = (repository, there)
+            self.elsewhere[(repository, there)] = moved
+            return moved
+
+    def issue_elsewhere(self, repository: str, number: int) -> Issue:
+        with self.lock:
+            for (name, there), issue in self.elsewhere.items():
+                if name.casefold() == repository.casefold() and there == number:
+                    return issue
+            raise ApiError.not_found()
+
+    def holds_transfers_to(self, owner: str, name: str) -> bool:
+        folded = f"{owner}/{name}".casefold()
+        return any(repository.casefold() == folded for repository, _ in self.elsewhere)
 
     def update_issue(
         self,
@@ -385,6 +428,12 @@ class RepoState:
         with self.lock:
             commit = self.git.resolve(ref)
             return None if commit is None else self.git.read(commit, path)
+
+    def protect_branch(self, name: str) -> None:
+        with self.lock:
+            if name not in self.git.branches:
+                raise ApiError.not_found()
+            self.protected_branches.add(name)
 
     def create_branch(self, name: str, from_ref: str | None = None) -> str:
         with self.lock:

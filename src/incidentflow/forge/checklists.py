@@ -18,7 +18,8 @@ class ChecklistProgress:
 
     @property
     def complete(self) -> bool:
-        return self.done == self.total
+        """Every box ticked; a body without boxes has nothing to show as done."""
+        return self.total > 0 and self.done == self.total
 
 
 @cache
@@ -37,6 +38,23 @@ def progress(body: str) -> ChecklistProgress:
     return ChecklistProgress(done, total)
 
 
+def closed_as_completed(issue: IssueRecord) -> bool:
+    """Closed as done; issues closed before GitHub recorded a reason count as that too."""
+    return issue.state == "closed" and issue.state_reason in (None, "completed")
+
+
 def is_done(issue: IssueRecord) -> bool:
-    """A team's checklist is done when its issue is closed or every box is ticked."""
-    return issue.state == "closed" or progress(issue.body).complete
+    """A team's checklist is done when its issue was closed as completed or every box is
+    ticked. Closing it as "not planned" (or as a duplicate) with boxes open is not done."""
+    return closed_as_completed(issue) or progress(issue.body).complete
+
+
+def describe_progress(issue: IssueRecord) -> str:
+    """How far a checklist that is not done got, for the gate's message."""
+    state = progress(issue.body)
+    if issue.state == "closed":
+        reason = (issue.state_reason or "").replace("_", " ")
+        return f"closed as {reason}, {state.done}/{state.total} done"
+    if state.total == 0:
+        return "open, no checkboxes: close it as completed when the team is done"
+    return f"{state.done}/{state.total} done"

@@ -91,6 +91,10 @@ class IssueRecord:
     is_pull_request: bool = False
     author: str = ""
     comments: int = 0
+    state_reason: str | None = None  # "completed", "not_planned", "duplicate", "reopened"
+    # owner/name of the repository holding it: another one when the issue was transferred
+    # (GitHub answers the old number with a redirect, which clients follow).
+    repository: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +147,13 @@ class FileRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class BranchRecord:
+    name: str
+    head_sha: str
+    protected: bool  # GitHub's branch protection is on
+
+
+@dataclass(frozen=True, slots=True)
 class PullRecord:
     number: int
     html_url: str
@@ -189,6 +200,13 @@ class IssueTracker(IssueReader, Protocol):
     def create_comment(self, number: int, body: str) -> CommentRecord: ...
 
     def branch_head(self, branch: str) -> str | None: ...
+
+    def get_branch(self, branch: str) -> BranchRecord | None: ...
+
+    def authors_ahead(self, base: str, branch: str) -> tuple[str, ...]:
+        """The author logins of the commits on ``branch`` that ``base`` does not have ("" for
+        a commit GitHub links to no account), oldest first."""
+        ...
 
     def create_branch(self, branch: str, sha: str) -> bool:
         """True when created, False when the branch already exists."""

@@ -21,6 +21,7 @@ from github import Auth, Github, GithubException
 
 from incidentflow import __version__
 from incidentflow.forge.interface import (
+    BranchRecord,
     CommentRecord,
     FileRecord,
     ForgeError,
@@ -42,7 +43,9 @@ from incidentflow.forge.request_policy import (
 )
 
 _NEXT_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
+_REPOSITORY_URL = re.compile(r"/repos/([^/]+/[^/]+)/?$")
 ACTIONS_BOT = "github-actions[bot]"
+COMPARE_PAGE = 100
 
 
 def _comment_from_json(data: dict[str, Any]) -> CommentRecord:
@@ -69,7 +72,15 @@ def _issue_from_json(data: dict[str, Any]) -> IssueRecord:
         is_pull_request=data.get("pull_request") is not None,
         author=(data.get("user") or {}).get("login", ""),
         comments=int(data.get("comments") or 0),
+        state_reason=data.get("state_reason"),
+        repository=_repository_of(data.get("repository_url") or ""),
     )
+
+
+def _repository_of(url: str) -> str:
+    """owner/name from an API address such as https://HOST/api/v3/repos/owner/name."""
+    found = _REPOSITORY_URL.search(url)
+    return found.group(1) if found else ""
 
 
 def _pull_from_json(data: dict[str, Any]) -> PullRecord:
@@ -330,6 +341,29 @@ class PyGithubTracker:
                 return None
             raise
         return str(data["object"]["sha"])
+
+    def get_branch(self, branch: str) -> BranchRecord | None:
+        try:
+            _, data = self._send("GET", f"{self._repo}/branches/{quote(branch, safe='/')}")
+        except ForgeRefused as error:
+            if error.status == 404:
+                return None
+            raise
+        head = str(data["commit"]["sha"])
+        return BranchRecord(str(data["name"]), head, protected=data.get("protected") is True)
+
+    def authors_ahead(self, base: str, branch: str) -> tuple[str, ...]:
+        basehead = quote(f"{base}...{branch}", safe="/.")
+        authors: list[str] = []
+        page = 1
+        while True:
+            params = {"per_page": COMPARE_PAGE, "page": page}
+            _, data = self._send("GET", f"{self._repo}/compare/{basehead}", params=params)
+            commits = data.get("commits") or []
+            authors += [(item.get("author") or {}).get("login", "") for item in commits]
+            if len(commits) < COMPARE_PAGE or len(authors) >= int(data.get("ahead_by") or 0):
+                return tuple(authors)
+            page += 1
 
     def create_branch(self, branch: str, sha: str) -> bool:
         body = {"ref": f"refs/heads/{branch}", "sha": sha}

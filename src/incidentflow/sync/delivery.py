@@ -25,6 +25,7 @@ from incidentflow.forge.interface import (
     PullRecord,
     WriteOutcomeUnknown,
 )
+from incidentflow.forge.mentions import quieten
 from incidentflow.sync.report import Action, ActionKind
 from incidentflow.sync.writeback import TrackingUpdate, WriteBackError, set_tracking
 
@@ -48,7 +49,9 @@ class FileUpdate:
 
 
 def pr_body(files: list[str]) -> str:
-    listed = "\n".join(f"- `{path}`" for path in sorted(files))
+    # IDs cannot hold "#" or "@", but folder names can: quietened, so that a path such as
+    # "incidents/fixes #12/…" neither links nor, once merged, closes issue 12.
+    listed = "\n".join(f"- `{quieten(path)}`" for path in sorted(files))
     return (
         "`incident sync` records the numbers of the stakeholder checklist issues and the "
         "prevention tracking issues in these incident files (`tracking:`). Only those lines "

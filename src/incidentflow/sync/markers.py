@@ -5,7 +5,8 @@ with another that records what the sync generated last (status, labels, assignee
 next run can tell its own changes from people's. Markers are trusted only on the *first line*
 of an issue the sync's own account wrote, and text taken from incident files is sanitised so
 that it never contains ``<!--``: a file cannot forge a marker or move the end of the
-generated part.
+generated part. The same sanitising quietens mentions and issue references
+(``forge.mentions``): a file cannot make the sync's account notify people or link issues.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from incidentflow.forge.mentions import quieten
 from incidentflow.model import ID_PATTERN
 
 CHECKLIST = "checklist"
@@ -115,11 +117,12 @@ def is_phase_comment(body: str, key: IssueKey, status: str) -> bool:
 
 
 def sanitise(text: str) -> str:
-    """Incident text made safe for an issue body: no HTML comments, no task-list boxes."""
+    """Incident text made safe for an issue: no HTML comments, no task-list boxes, no
+    mentions and no issue references."""
     cleaned = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     cleaned = cleaned.replace("<!--", "&lt;!--")
     # A "- [ ]" line in a summary would count as a checklist item and hold the closure gate.
-    return _TASK_ITEM.sub(r"\1\\[\2]", cleaned)
+    return quieten(_TASK_ITEM.sub(r"\1\\[\2]", cleaned))
 
 
 def one_line(text: str, limit: int) -> str:

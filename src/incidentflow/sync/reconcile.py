@@ -32,6 +32,7 @@ from incidentflow.sync.markers import (
     parse_key,
     split_body,
 )
+from incidentflow.sync.ownership import same_account, same_repository
 from incidentflow.sync.plan import DesiredIssue
 from incidentflow.sync.report import Action, ActionKind
 
@@ -51,36 +52,42 @@ def _folded(values: Iterable[str]) -> set[str]:
 class IssueIndex:
     """Managed issues by key.
 
-    Trusted are the issues our own account wrote, and the issues whose number an incident
-    file records for exactly that key: the file is reviewed in git, so a recorded number
-    survives a change of token (say, from Actions' token to a GitHub App's) without the sync
-    opening every issue again.
+    Trusted are the issues of this repository (see ``ownership``) that our own account wrote,
+    and those whose number an incident file records for exactly that key: the file is
+    reviewed in git, so a recorded number survives a change of token (say, from Actions' token
+    to a GitHub App's) without the sync opening every issue again.
     """
 
     me: str
     recorded: dict[int, IssueKey] = field(default_factory=dict)
+    repository: str = ""  # owner/name; issues transferred elsewhere are not ours to update
     by_key: dict[IssueKey, IssueRecord] = field(default_factory=dict)
     duplicates: list[tuple[IssueKey, IssueRecord]] = field(default_factory=list)
 
     def trusts(self, issue: IssueRecord, key: IssueKey) -> bool:
-        if issue.is_pull_request:
+        if issue.is_pull_request or not same_repository(issue, self.repository):
             return False
-        return (
-            issue.author.casefold() == self.me.casefold() or self.recorded.get(issue.number) == key
-        )
+        return same_account(issue.author, self.me) or self.recorded.get(issue.number) == key
 
     def merged(self, fresher: Iterable[IssueRecord]) -> IssueIndex:
         """This index with newer copies of issues (e.g. a listing of what changed since)."""
         by_number = {issue.number: issue for issue in self.by_key.values()}
         by_number.update({issue.number: issue for _, issue in self.duplicates})
         by_number.update({issue.number: issue for issue in fresher})
-        return IssueIndex.build(by_number.values(), self.me, self.recorded)
+        return IssueIndex.build(
+            by_number.values(), self.me, self.recorded, repository=self.repository
+        )
 
     @classmethod
     def build(
-        cls, issues: Iterable[IssueRecord], me: str, recorded: dict[int, IssueKey] | None = None
+        cls,
+        issues: Iterable[IssueRecord],
+        me: str,
+        recorded: dict[int, IssueKey] | None = None,
+        *,
+        repository: str = "",
     ) -> IssueIndex:
-        index = cls(me, dict(recorded or {}))
+        index = cls(me, dict(recorded or {}), repository)
         for issue in sorted(issues, key=lambda item: item.number):
             key = parse_key(issue.body)
             if key is None or not index.trusts(issue, key):

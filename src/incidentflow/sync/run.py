@@ -1,4 +1,5 @@
-"""One sync run: incidents → plan → one listing → check → lock → reconcile → write-back.
+"""One sync run: incidents → plan → one listing → check → branches → lock → reconcile →
+write-back.
 
 Forge-agnostic: everything goes through an ``IssueTracker``. Problems with single items are
 reported and the run goes on; a rate limit that asks for too long a wait, or GitHub failing
@@ -16,6 +17,12 @@ from pathlib import Path
 from incidentflow import clock, git
 from incidentflow.forge.interface import ForgeError, ForgeRefused, IssueTracker, RateLimited
 from incidentflow.repository import Repository
+from incidentflow.sync.branches import (
+    BranchRefused,
+    check_branch_name,
+    check_own_branch,
+    lock_branch,
+)
 from incidentflow.sync.delivery import Delivery, FileUpdate
 from incidentflow.sync.incidents import SyncIncident, UnknownIncident, load_incidents
 from incidentflow.sync.lock import SyncLock
@@ -72,6 +79,18 @@ def _preflight(tracker: IssueTracker, repository: str) -> str:
     return me
 
 
+def _check_branches(tracker: IssueTracker, mode: str, branch: str, me: str) -> None:
+    """The branches this run may move and delete are the sync's own (see ``branches``)."""
+    default = tracker.default_branch()
+    ours = [branch, lock_branch(branch)] if mode == "pull_request" else [lock_branch(branch)]
+    try:
+        check_branch_name(branch, default)
+        for name in ours:
+            check_own_branch(tracker, name, account=me, default=default)
+    except BranchRefused as error:
+        raise SyncUsageError(f"{error}; nothing was changed") from error
+
+
 def run_sync(
     repository: Repository,
     tracker: IssueTracker,
@@ -88,9 +107,10 @@ def run_sync(
 
     config = repository.config
     try:
+        check_branch_name(config.sync.branch)
         incidents, problems = load_incidents(repository, options.ids)
         commit = git.head_commit(repository.root)
-    except (UnknownIncident, git.GitError) as error:
+    except (BranchRefused, UnknownIncident, git.GitError) as error:
         raise SyncUsageError(str(error)) from error
     context = PlanContext(
         config,
@@ -109,7 +129,7 @@ def run_sync(
     if not plan.issues:
         return report  # no incident needs an issue: nothing to ask GitHub
     lock = SyncLock(
-        tracker, f"{config.sync.branch}-lock", wait=options.lock_wait, poll=options.lock_poll
+        tracker, lock_branch(config.sync.branch), wait=options.lock_wait, poll=options.lock_poll
     )
     started = datetime.now(UTC)
     run = _Pass(tracker, plan, incidents, repository, started)
@@ -118,11 +138,17 @@ def run_sync(
         me = _preflight(tracker, options.repository)
         # The one full listing of the run.
         recorded = {d.known_number: d.key for d in plan.issues if d.known_number is not None}
-        index = IssueIndex.build(tracker.list_issues(label), me, recorded)
+        index = IssueIndex.build(
+            tracker.list_issues(label), me, recorded, repository=options.repository
+        )
         check = SyncReport(dry_run=True)
         probe = not options.dry_run
         run.execute(index, check, check.actions.append, dry_run=True, probe=probe)
-        if options.dry_run or check.stopped or not any(a.planned for a in check.actions):
+        work = not check.stopped and any(a.planned for a in check.actions)
+        if work:
+            # Before the first write, and in a dry run too: a refusal leaves GitHub untouched.
+            _check_branches(tracker, config.sync.write_back, config.sync.branch, me)
+        if options.dry_run or not work:
             for action in check.actions:
                 record(action)
             report.stopped = check.stopped
