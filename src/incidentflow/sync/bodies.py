@@ -154,7 +154,8 @@ def _row(label: str, value: str) -> str:
 
 def _file_row(link: FileLink, lang: str) -> str:
     w = words(lang)
-    return _row(w.file, f"[{link.path}]({link.at_commit}) ([{w.latest}]({link.latest}))")
+    shown = one_line(link.path, 500)  # a folder name may hold "#12" or "@someone"
+    return _row(w.file, f"[{shown}]({link.at_commit}) ([{w.latest}]({link.latest}))")
 
 
 @dataclass(frozen=True, slots=True)
