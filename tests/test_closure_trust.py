@@ -126,6 +126,7 @@ def test_a_number_that_is_not_the_syncs_checklist_is_refused(
     result = _check(repo, gh)
 
     assert result.code == 1, result.stdout
+    assert result.stderr == "", "nothing but the findings, e.g. no log line for a redirect"
     (finding,) = _findings(result)
     assert finding["code"] == "GT034"
     assert (finding["path"], finding["line"]) == (PATH, line), "points at tracking.stakeholders.cs"

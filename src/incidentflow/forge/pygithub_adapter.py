@@ -9,6 +9,7 @@ retries are ours, in ``_send``; see ``request_policy`` for the numbers.
 from __future__ import annotations
 
 import base64
+import logging
 import os
 import re
 import time
@@ -41,6 +42,10 @@ from incidentflow.forge.request_policy import (
     exhausted_budget_wait,
     rate_limit_wait,
 )
+
+# PyGithub logs at INFO to stderr by default, e.g. every redirect it follows (a transferred
+# issue); our own reports say what matters, so only its warnings come through.
+logging.getLogger("github").setLevel(logging.WARNING)
 
 _NEXT_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
 _REPOSITORY_URL = re.compile(r"/repos/([^/]+/[^/]+)/?$")
