@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT, run_incident
+from tests.gate_fixtures import commit, start_branch
 
 VALID = PROJECT_ROOT / "tests" / "examples" / "valid" / "INC-20261102-0915-search-slow-ab12.md"
 
@@ -113,3 +114,35 @@ def test_broken_config_exits_2_with_position(repo: Path) -> None:
 def test_unknown_format_is_usage_error(repo: Path) -> None:
     result = run_incident("validate", "--format", "xml", cwd=repo)
     assert result.code == 2
+
+
+CLOSED = PROJECT_ROOT / "tests" / "examples" / "valid" / "INC-20261020-1000-coupon-rounding-gh78.md"
+
+
+def test_deleting_the_status_of_a_closed_incident_fails_the_gate(repo: Path) -> None:
+    path = f"incidents/2026/{CLOSED.name}"
+    text = CLOSED.read_text("utf-8")
+    start_branch(repo, {path: text})
+    waived = text.replace(
+        "status: closed\n",
+        "overrides:\n  - rule: IF030\n    reason: status later\n    approved_by: Suzuki (CTO)\n",
+    )
+    commit(repo, "drop the status", {path: waived})
+    result = run_incident("check", "--base", "main", "--format", "json", cwd=repo)
+    assert result.code == 1, result.stdout
+    findings = result.json()["findings"]
+    assert isinstance(findings, list)
+    [missing] = [f for f in findings if f["code"] == "IF030"]
+    assert (missing["line"], missing["level"]) == (2, "error")
+    assert "add 'status: closed'" in missing["message"]
+
+
+def test_status_and_validate_name_a_missing_status(repo: Path) -> None:
+    _write(
+        repo, "INC-20261104-1000-only-id-zz00.md", b"---\nid: INC-20261104-1000-only-id-zz00\n---\n"
+    )
+    assert ("IF030", 2) in _errors(repo)
+    shown = run_incident("status", "INC-20261104-1000-only-id-zz00", cwd=repo)
+    assert shown.code == 1
+    assert "status:    unknown" in shown.stdout
+    assert "line 2: IF030 status is missing" in shown.stdout

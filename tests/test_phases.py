@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from incidentflow.config import load_config
+from incidentflow.findings import Level
+from incidentflow.loader import parse_document
 from incidentflow.model import Status
 from incidentflow.phases import (
     MAIN_LINE,
@@ -16,9 +19,11 @@ from incidentflow.phases import (
     requirements_for,
 )
 from incidentflow.positions import format_loc
-from incidentflow.validation import unmet_fields
+from incidentflow.validation import unmet_fields, validate_document
 
-CONFIG = load_config(Path(__file__).resolve().parent.parent / "incidentflow.yaml").config
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = load_config(ROOT / "incidentflow.yaml").config
+CLOSED = ROOT / "tests" / "examples" / "valid" / "INC-20261020-1000-coupon-rounding-gh78.md"
 
 
 def test_every_status_has_a_phase() -> None:
@@ -45,7 +50,7 @@ def test_next_status() -> None:
     assert next_status(Status.DECLINED) is None
 
 
-def _missing(data: dict[str, object], status: Status) -> set[str]:
+def _missing(data: Mapping[str, object], status: Status) -> set[str]:
     return {format_loc(loc) for _, _, loc in unmet_fields(data, status, CONFIG)}
 
 
@@ -86,3 +91,54 @@ def test_config_adds_phase_requirements() -> None:
     assert "impact.duration_minutes" in _missing(
         {"impact": {"orders_affected": 1}}, Status.RESOLVED
     )
+
+
+def _validated(text: str) -> list[tuple[str, int | None, str]]:
+    document, findings = parse_document(text.encode(), "incidents/2026/x.md")
+    assert document is not None, findings
+    result = validate_document(document, CONFIG)
+    return [(f.code, f.line, f.message) for f in result.findings if f.level is Level.ERROR]
+
+
+def test_a_file_without_status_needs_status_and_the_detected_fields() -> None:
+    findings = _validated("---\nid: INC-20261104-1000-only-id-zz00\n---\n")
+    missing = {message.split(" is ")[0] for _, _, message in findings}
+    assert missing == {
+        "title",
+        "status",
+        "severity",
+        "detected_at",
+        "detection.source",
+        "detection.reported_by",
+    }
+    assert {(code, line) for code, line, _ in findings} == {("IF030", 2)}
+
+
+def test_missing_status_names_the_phase_the_fields_point_to() -> None:
+    text = (CLOSED.read_text("utf-8")).replace("status: closed\n", "")
+    [(code, line, message)] = _validated(text)
+    assert (code, line) == ("IF030", 2)
+    assert "add 'status: closed'" in message and "retrospective.held_at" in message
+
+
+def test_an_empty_status_points_at_its_line() -> None:
+    text = CLOSED.read_text("utf-8").replace("status: closed\n", "status:\n")
+    [(code, line, message)] = _validated(text)
+    assert (code, line) == ("IF030", 4) and message.startswith("status is empty")
+
+
+def test_a_misspelt_status_is_a_suggestion_and_detected_fields_still_count() -> None:
+    text = CLOSED.read_text("utf-8").replace("status: closed", "status: clossed")
+    text = text.replace("  reported_by: Hayashi (CS)\n", "")
+    findings = {(code, line) for code, line, _ in _validated(text)}
+    assert findings == {("IF022", 4), ("IF030", 8)}  # 8: the detection: key
+    [message] = [m for code, _, m in _validated(text) if code == "IF022"]
+    assert "Did you mean 'closed'?" in message
+
+
+def test_no_override_waives_a_missing_status() -> None:
+    text = CLOSED.read_text("utf-8").replace(
+        "status: closed\n",
+        "overrides:\n  - rule: IF030\n    reason: status later\n    approved_by: Suzuki (CTO)\n",
+    )
+    assert [(code, line) for code, line, _ in _validated(text)] == [("IF030", 2)]

@@ -4,11 +4,15 @@ Two YAML loaders, on purpose. The C-accelerated safe loader does the read-only l
 validation needs; the slower round-trip loader runs only when a finding needs a position
 (``positions.py``) or a file is rewritten. Timestamps stay strings here so that pydantic's
 core parses them, and so that a naive or impossible date becomes a finding, not a crash.
+Before either loader sees a front matter, one pass over the parser's events enforces the
+shape limits (depth, number of values, aliases), so no later recursive walk can run away.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,13 +20,26 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from incidentflow.findings import Finding, Level
 
+try:
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - without ruamel's C extension (not CPython)
+    CParser = None
+
 MAX_FILE_BYTES = 1_000_000
-# Aliases are legal YAML, but a few nested ones expand into billions of nodes for whoever
-# walks the result (an "alias bomb"); an incident's front matter has a few hundred nodes.
-MAX_EXPANDED_NODES = 20_000
+# Markdown parsing costs some 10 to 25 µs a line, so lines, not bytes, bound its time.
+MAX_LINES = 10_000
 FRONT_MATTER_FENCE = "---"
 _BOM = "\ufeff"
 
@@ -112,6 +129,17 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
             )
         ]
     text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\n", 0, len(text) - 1) >= MAX_LINES:
+        return None, [
+            finding(
+                path,
+                MAX_LINES + 1,
+                1,
+                "IF001",
+                f"file has more than {MAX_LINES:,} lines: keep logs and dumps out of the "
+                "incident file and link to them instead",
+            )
+        ]
     if not text.strip():
         return None, [
             finding(
@@ -209,44 +237,178 @@ def _starts_with_tab(source: str, line_index: int) -> bool:
     return 0 <= line_index < len(lines) and lines[line_index][:1] == "\t"
 
 
-def _expanded_size(value: Any, budget: int) -> int:
-    """Count nodes as a consumer walking the data would see them, stopping past ``budget``.
+# Shape limits, checked on the parser's event stream before anything builds a tree. Building
+# one recurses once per nesting level: in the C loader's composer (a segfault some 20,000
+# levels down), in the Python constructors and in pydantic (a RecursionError a few hundred
+# down); and every value costs time in each later walk. An incident has three or four levels
+# and a few hundred values, a config about ten levels and under a thousand values.
+MAX_DEPTH = 64
+MAX_VALUES = 10_000
+# A line's leading run of indentation and block indicators ('- ', '? ', ': ').
+_LINE_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 
-    Shared (aliased) subtrees are counted every time they are reached, which is the cost an
-    alias bomb inflicts; a self-referencing alias counts as exceeding the budget.
+
+def _surely_within_limits(front_matter: str) -> bool:
+    """Whether the text alone proves the shape limits hold, so most files skip the scan.
+
+    A value takes at least one character, so a short text holds few values. Without aliases
+    ('*'), depth comes from flow brackets, one level each, and from block collections, which
+    start where their line's leading run ends and move right at least every second level.
     """
-    count = 0
-    stack: list[tuple[Any, frozenset[int]]] = [(value, frozenset())]
-    while stack:
-        node, ancestors = stack.pop()
-        count += 1
-        if count > budget:
-            return count
-        if isinstance(node, Mapping | list):
-            if id(node) in ancestors:
-                return budget + 1
-            inner = ancestors | {id(node)}
-            children = node.values() if isinstance(node, Mapping) else node
-            stack.extend((child, inner) for child in children)
-    return count
+    if len(front_matter) > MAX_VALUES // 2 or "*" in front_matter:
+        return False
+    brackets = front_matter.count("[") + front_matter.count("{")
+    lead = max(map(len, _LINE_LEAD.findall(front_matter)), default=0)
+    return 2 * (lead + 1) + brackets <= MAX_DEPTH
 
 
-def _first_alias_line(front_matter: str, first_line: int) -> int:
-    for offset, line in enumerate(front_matter.split("\n")):
-        if "&" in line or "*" in line:
-            return first_line + offset
-    return first_line
+def _events(text: str) -> Iterator[Any]:
+    if CParser is None:  # pragma: no cover - without ruamel's C extension (not CPython)
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while not isinstance(event := parser.get_event(), StreamEndEvent):
+            yield event
+    finally:
+        parser.dispose()
+
+
+@dataclass(slots=True)
+class _Open:
+    """A collection the scan is inside: its anchor, its values so far, its levels so far."""
+
+    anchor: str | None
+    values: int = 1
+    height: int = 1
+
+
+def _shape_problem(front_matter: str) -> tuple[str, Any, str] | None:
+    """The first shape limit the text breaks, with its parser mark; None when it breaks none.
+
+    One pass over the events with an explicit stack: nothing here recurses. An alias counts
+    as the values and levels of what it names, so aliases cannot hide depth or size.
+    """
+    inside: list[_Open] = []
+    anchors: dict[str, _Open | tuple[int, int]] = {}
+    total = 0
+    by_aliases = 0  # of the total, what aliases added beyond themselves
+    biggest_alias: tuple[int, Any] = (1, None)  # (values it expands to, its mark)
+    try:
+        for event in _events(front_matter):
+            done: tuple[int, int] | None = None  # (values, levels) of a finished node
+            if isinstance(event, SequenceStartEvent | MappingStartEvent):
+                total += 1
+                inside.append(_Open(event.anchor))
+                if event.anchor is not None:
+                    anchors[event.anchor] = inside[-1]
+                if len(inside) > MAX_DEPTH:
+                    return "IF015", event.start_mark, _TOO_DEEP
+            elif isinstance(event, SequenceEndEvent | MappingEndEvent):
+                node = inside.pop()
+                done = (node.values, node.height)
+                if node.anchor is not None and anchors.get(node.anchor) is node:
+                    anchors[node.anchor] = done
+            elif isinstance(event, ScalarEvent):
+                total += 1
+                done = (1, 0)
+                if event.anchor is not None:
+                    anchors[event.anchor] = done
+            elif isinstance(event, AliasEvent):
+                target = anchors.get(event.anchor)
+                if isinstance(target, _Open):
+                    return "IF013", event.start_mark, _SELF_REFERENCE.format(event.anchor)
+                done = target or (1, 0)  # an unknown anchor is the loader's error to report
+                total += done[0]
+                by_aliases += done[0] - 1
+                if done[0] > biggest_alias[0]:
+                    biggest_alias = (done[0], event.start_mark)
+                if len(inside) + done[1] > MAX_DEPTH:
+                    return "IF015", event.start_mark, _TOO_DEEP_ALIAS
+            if total > MAX_VALUES:
+                if isinstance(event, AliasEvent) and done is not None and done[0] > 1:
+                    return "IF013", event.start_mark, _ALIAS_BOMB
+                if 2 * by_aliases > total:
+                    return "IF013", biggest_alias[1], _ALIAS_BOMB
+                return "IF016", event.start_mark, _TOO_MANY
+            if done is not None and inside:
+                inside[-1].values += done[0]
+                inside[-1].height = max(inside[-1].height, done[1] + 1)
+    except YAMLError:
+        return None  # a syntax error: the loader reports it, with its own message
+    return None
+
+
+_TOO_DEEP = (
+    f"more than {MAX_DEPTH} levels of nesting by here, and no field is that deep (an "
+    "incident's go four levels down, the config's about ten): write this value flatter"
+)
+_TOO_DEEP_ALIAS = (
+    f"this alias nests what it names more than {MAX_DEPTH} levels deep: write the values out "
+    "instead of using anchors and aliases"
+)
+_SELF_REFERENCE = (
+    "alias '*{}' refers to the value that contains it, which never ends: write the value out "
+    "instead of using anchors and aliases"
+)
+_ALIAS_BOMB = (
+    f"YAML aliases expand to more than {MAX_VALUES:,} keys and values (by this one): write "
+    "the values out instead of using anchors and aliases"
+)
+_TOO_MANY = (
+    f"more than {MAX_VALUES:,} keys and values by here (an incident has a few hundred): keep "
+    "data, logs and long lists out of the file and link to them instead"
+)
+
+
+def _shape_finding(document: Document) -> Finding | None:
+    if _surely_within_limits(document.front_matter):
+        return None
+    problem = _shape_problem(document.front_matter)
+    if problem is None:
+        return None
+    code, mark, message = problem
+    return finding(
+        document.path, document.front_matter_line + mark.line, mark.column + 1, code, message
+    )
+
+
+def _overlong_number(document: Document) -> Finding | None:
+    """IF021 for an integer longer than Python converts (``sys.get_int_max_str_digits``)."""
+    limit = sys.get_int_max_str_digits()
+    if limit == 0:
+        return None
+    for match in re.finditer(r"\d[\d_]*", document.front_matter):
+        digits = len(match.group()) - match.group().count("_")
+        if digits > limit:
+            before = document.front_matter[: match.start()]
+            line_start = before.rfind("\n") + 1
+            return finding(
+                document.path,
+                document.front_matter_line + before.count("\n"),
+                match.start() - line_start + 1,
+                "IF021",
+                f"a number of {digits:,} digits is longer than {limit:,}, the most this tool "
+                "reads: write a count that fits, or quote it to keep it as text",
+            )
+    return None
 
 
 def load_front_matter(document: Document) -> list[Finding]:
     """Load the YAML into ``document.data``; on failure return findings and leave it empty."""
     path, first_line = document.path, document.front_matter_line
+    shape = _shape_finding(document)
+    if shape is not None:
+        return [shape]
     try:
         data = _FAST.load(document.front_matter)
     except YAMLError as error:
         return [_yaml_error(error, path, first_line, document.front_matter)]
     except (ValueError, TypeError, OverflowError, RecursionError) as error:
         # Constructors for ints and floats raise plain errors on some malformed scalars.
+        number = _overlong_number(document) if isinstance(error, ValueError) else None
+        if number is not None:
+            return [number]
         return [finding(path, first_line, 1, "IF010", f"YAML value cannot be read: {error}")]
     if data is None:
         return [
@@ -268,20 +430,6 @@ def load_front_matter(document: Document) -> list[Finding]:
                 1,
                 "IF014",
                 f"front matter is {kind}, not a mapping: write 'key: value' lines (id, title, ...)",
-            )
-        ]
-    # Without a '*' there is no alias, so nothing can expand: skip the walk (most files).
-    if "*" in document.front_matter and _expanded_size(data, MAX_EXPANDED_NODES) > (
-        MAX_EXPANDED_NODES
-    ):
-        return [
-            finding(
-                path,
-                _first_alias_line(document.front_matter, first_line),
-                1,
-                "IF013",
-                f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values (or refer to "
-                "themselves): write the values out instead of using anchors and aliases",
             )
         ]
     non_string_keys = [key for key in data if not isinstance(key, str)]
@@ -324,7 +472,10 @@ def parse_document(raw: bytes, display_path: str) -> tuple[Document | None, list
 
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_LINES",
+    "MAX_VALUES",
     "Document",
     "MarkedYAMLError",
     "parse_document",

@@ -212,6 +212,10 @@ class Tracking(Record):
 
 
 class Incident(Record):
+    # Every file names its phase. The validator reports a missing status with the phase
+    # fields (IF030, from phases.py); the schema says it too, so editors flag it at once.
+    model_config = ConfigDict(json_schema_extra={"required": ["status"]})
+
     id: str | None = Field(default=None, pattern=ID_PATTERN)
     title: str | None = None
     status: Status | None = None

@@ -47,6 +47,8 @@ def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMode
 
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    if len(word) > _LONGEST_SHOWN:
+        return ""  # nothing that long is a typo of a name, and difflib is quadratic
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" Did you mean '{matches[0]}'?" if matches else ""
 
@@ -89,7 +91,7 @@ def findings_from_error(
             position = index.value_of(loc)
             code, message = (
                 "022",
-                f"'{value}' is not allowed for {where}.{hint} Use one of: {expected}.",
+                f"'{shown(value)}' is not allowed for {where}.{hint} Use one of: {expected}.",
             )
         elif kind == "timezone_aware":
             position = index.value_of(loc)
@@ -101,12 +103,12 @@ def findings_from_error(
             position = index.value_of(loc)
             code, message = (
                 "024",
-                f"{where}: '{value}' is not a real date/time ({item['msg'].lower()}). "
+                f"{where}: '{shown(value)}' is not a real date/time ({item['msg'].lower()}). "
                 "Write it as YYYY-MM-DDTHH:MM:SS+09:00 (dates as YYYY-MM-DD).",
             )
         elif kind == "string_pattern_mismatch":
             position = index.value_of(loc)
-            code, message = ("025", f"{where}: '{value}' {_form_hint(loc)}")
+            code, message = ("025", f"{where}: '{shown(value)}' {_form_hint(loc)}")
         elif kind == "value_error":
             position = index.value_of(loc)
             reason = str(item["msg"]).removeprefix("Value error, ")
@@ -149,13 +151,21 @@ def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return tuple(kept)
 
 
+# Values are quoted in messages up to this length: a pasted log must not become the message.
+_LONGEST_SHOWN = 60
+
+
+def shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= _LONGEST_SHOWN else text[: _LONGEST_SHOWN - 3] + "..."
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shown(repr(value))
 
 
 def _form_hint(loc: tuple[str | int, ...]) -> str:

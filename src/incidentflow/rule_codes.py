@@ -20,7 +20,7 @@ WAIVABLE: frozenset[str] = frozenset(
 NOT_WAIVABLE: frozenset[str] = frozenset(
     {
         "IF000", "IF001", "IF002", "IF003", "IF004", "IF005", "IF006", "IF007", "IF008",
-        "IF010", "IF011", "IF012", "IF013", "IF014",
+        "IF010", "IF011", "IF012", "IF013", "IF014", "IF015", "IF016",
         "IF020", "IF021", "IF022", "IF023", "IF024", "IF025",
         "IF040", "IF041", "IF060",
         "PD101", "PD102", "PD103", "PD104",

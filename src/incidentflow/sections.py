@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -121,7 +122,8 @@ _PLACEHOLDER = re.compile(
     r"(?:\b|\s|:|：|$).*$",
     re.IGNORECASE,
 )
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# No section name is longer: the longest bilingual heading has some 40 characters.
+_LONGEST_HEADING = 200
 _HEADING_SPLIT = re.compile(r"\s*(?:/|／|\||｜|\(|（|\)|）)\s*")
 
 
@@ -140,6 +142,8 @@ def _alias_index() -> dict[str, str]:
 
 def section_key(heading: str) -> str | None:
     """The section a heading names, by any alias; bilingual headings match either half."""
+    if len(heading) > _LONGEST_HEADING:
+        return None  # no name is this long: skip normalising a pasted paragraph
     index = _alias_index()
     whole = _normalise(heading)
     if whole in index:
@@ -164,21 +168,67 @@ class Section:
 def _parser() -> MarkdownIt:
     # Only block structure matters here (headings, code, HTML comments, which blocks hold
     # text), so inline parsing is switched off: an inline token keeps its raw text in
-    # `content`, and parsing costs about a third less.
-    return (
-        MarkdownIt("commonmark")
+    # `content`, and parsing costs about a third less. Tables stay paragraphs (text either
+    # way): the table rule spends some 14 µs per cell, seconds on a hostile 1 MB row.
+    # markdown-it stops reading at `maxNesting` token levels, and with it the rest of the
+    # file; CommonMark's 20 is a list ten levels deep, 100 (its default preset's) is fifty.
+    parser = (
+        MarkdownIt("commonmark", {"maxNesting": 100})
         .use(front_matter_plugin)
-        .enable("table")
         .disable(["inline", "text_join"])
     )
+    parser.block.ruler.at(
+        "hr", _thematic_break, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+    return parser
+
+
+def _thematic_break(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's ``hr`` rule (three or more of one of ``-*_``, blanks between) in C speed.
+
+    Its Python loop over the line runs once per list level that a line like ``- - - … x``
+    opens, which took seconds on a 1 MB line; ``str.strip`` and ``str.count`` take a
+    millisecond.
+    """
+    if state.is_code_block(start_line):
+        return False
+    line = state.src[state.bMarks[start_line] + state.tShift[start_line] : state.eMarks[start_line]]
+    marker = line[:1]
+    if marker not in ("-", "*", "_") or line.strip(marker + " \t") or line.count(marker) < 3:
+        return False
+    if silent:
+        return True
+    state.line = start_line + 1
+    token = state.push("hr", "hr", 0)
+    token.map = [start_line, state.line]
+    token.markup = marker * line.count(marker)
+    return True
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without HTML comments; an unclosed one runs to the end, as in a browser.
+
+    A scan with ``find`` rather than a regex: a lazy ``<!--.*?-->`` restarts at every
+    ``<!--`` and runs to the end when none is closed, quadratic on a hostile body.
+    """
+    kept: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        kept.append(text[position:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept)
+        position = end + 3
+    kept.append(text[position:])
+    return "".join(kept)
 
 
 def _meaningful(token: Token) -> bool:
     if token.type == "inline":
-        text = _HTML_COMMENT.sub("", token.content).strip()
+        text = _without_comments(token.content).strip()
         return bool(text) and not _PLACEHOLDER.match(text)
     if token.type == "html_block":
-        return bool(_HTML_COMMENT.sub("", token.content).strip())
+        return bool(_without_comments(token.content).strip())
     if token.type in ("fence", "code_block"):
         return bool(token.content.strip())
     return False
@@ -196,15 +246,12 @@ def find_sections(text: str) -> list[Section]:
         if token.type == "heading_open":
             headings.append((index, int(token.tag[1:]), tokens[index + 1].content))
     sections: list[Section] = []
-    for position, (index, level, heading) in enumerate(headings):
+    for (index, level, heading), end in zip(
+        headings, _section_ends(headings, len(tokens)), strict=True
+    ):
         key = section_key(heading)
         if key is None:
             continue
-        end = len(tokens)
-        for later_index, later_level, _ in headings[position + 1 :]:
-            if later_level <= level:
-                end = later_index
-                break
         body = tokens[index + 3 : end]
         # Inline tokens of sub-headings are heading text, not content.
         filled = any(
@@ -215,3 +262,18 @@ def find_sections(text: str) -> list[Section]:
         line_map = tokens[index].map
         sections.append(Section(key, heading, (line_map[0] + 1) if line_map else 1, level, filled))
     return sections
+
+
+def _section_ends(headings: list[tuple[int, int, str]], token_count: int) -> list[int]:
+    """For each heading, the token index where its section ends.
+
+    That is the next heading of the same or a higher level, else the end of the file. One
+    pass with a stack, so a body of 50,000 headings costs 50,000 steps, not 50,000 squared.
+    """
+    ends = [token_count] * len(headings)
+    waiting: list[int] = []  # headings whose end is not found yet; levels rise to the top
+    for position, (index, level, _) in enumerate(headings):
+        while waiting and headings[waiting[-1]][1] >= level:
+            ends[waiting.pop()] = index
+        waiting.append(position)
+    return ends

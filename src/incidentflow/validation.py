@@ -17,9 +17,16 @@ from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
 from incidentflow.loader import Document
 from incidentflow.model import Incident, Status
-from incidentflow.model_errors import findings_from_error, suggest
+from incidentflow.model_errors import findings_from_error, shown, suggest
 from incidentflow.overrides import apply_overrides, override_entries
-from incidentflow.phases import PHASES, FieldRequirement, phases_through, requirements_for
+from incidentflow.phases import (
+    MAIN_LINE,
+    PHASES,
+    SIDE_EXITS,
+    FieldRequirement,
+    phases_through,
+    requirements_for,
+)
 from incidentflow.positions import format_loc, parse_path
 from incidentflow.privacy_guard import personal_data_findings
 from incidentflow.sections import SECTION_BY_KEY
@@ -46,6 +53,10 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
     if status is not None:
         result.findings.extend(missing_for(result, status, config))
         result.findings.extend(_stakeholder_rules(result, status, config))
+    else:
+        # Without a status (or with one that names no phase, reported above) the file still
+        # needs the first phase's fields: no status, no exemption.
+        result.findings.extend(missing_for(result, Status.DETECTED, config))
     result.findings.extend(timestamp_findings(result))
     result.findings.extend(escalation_delay(result, config))
     result.findings.extend(personal_data_findings(result, config))
@@ -62,6 +73,10 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
             )
         )
     result.findings = apply_overrides(result, result.findings)
+    # After the waivers, so no override reaches it: a file without a status is outside the
+    # flow, and a waived one could later take any status, a closed incident reopened. First,
+    # because `incident status` shows the first few findings and this one matters most.
+    result.findings[:0] = _missing_status(result)
     return result
 
 
@@ -136,10 +151,14 @@ def missing_for(result: ValidatedIncident, status: Status, config: Config) -> li
             )
             findings.append(result.at(loc, "IF030", message, value=True))
             continue
-        message = (
-            f"{where} is required from status '{phase_status}' ({phase.ja}): "
-            f"{requirement.hint}; {add}."
+        if loc == ("status",):
+            continue  # reported by _missing_status, which no override can waive
+        since = (
+            "in every incident file"
+            if phase_status is Status.DETECTED
+            else f"from status '{phase_status}' ({phase.ja})"
         )
+        message = f"{where} is required {since}: {requirement.hint}; {add}."
         # A missing top-level field is missing because of the status: point there.
         anchor = loc if loc[0] in result.data else ("status",)
         findings.append(result.at(anchor, "IF030", message, value=anchor != loc))
@@ -165,13 +184,40 @@ def missing_for(result: ValidatedIncident, status: Status, config: Config) -> li
     return findings
 
 
+def _missing_status(result: ValidatedIncident) -> list[Finding]:
+    """IF030 for a missing or empty status, naming the phase the file's own fields point to."""
+    data = result.data
+    if is_filled(data.get("status")):
+        return []
+    phases = ", ".join(status.value for status in Status)
+    state = "empty" if "status" in data else "missing"
+    advice = "Add 'status: detected' for a new incident, or the phase it stands in."
+    for status in (*SIDE_EXITS, *reversed(MAIN_LINE[1:])):
+        recorded = next(
+            (
+                requirement.path
+                for requirement in PHASES[status].fields
+                if "[*]" not in requirement.path and is_filled(lookup(data, requirement.path))
+            ),
+            None,
+        )
+        if recorded is not None:
+            advice = (
+                f"This file records {recorded}, a field of '{status}' ({PHASES[status].ja}): "
+                f"add 'status: {status}' if it stands there."
+            )
+            break
+    message = f"status is {state}: every incident file names its phase ({phases}). {advice}"
+    return [result.at(("status",), "IF030", message)]
+
+
 def _config_values(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
     severity = result.data.get("severity")
     if isinstance(severity, str) and severity not in config.severity_keys:
         yield result.at(
             ("severity",),
             "IF043",
-            f"severity '{severity}' is not defined in incidentflow.yaml."
+            f"severity '{shown(severity)}' is not defined in incidentflow.yaml."
             f"{suggest(severity, config.severity_keys)} "
             f"Use one of: {', '.join(config.severity_keys)}.",
             value=True,
@@ -183,7 +229,7 @@ def _config_values(result: ValidatedIncident, config: Config) -> Iterator[Findin
                 yield result.at(
                     ("stakeholders", number),
                     "IF044",
-                    f"stakeholder '{key}' is not a team in incidentflow.yaml."
+                    f"stakeholder '{shown(key)}' is not a team in incidentflow.yaml."
                     f"{suggest(key, config.stakeholder_keys)} "
                     f"Use one of: {', '.join(config.stakeholder_keys)}.",
                     value=True,
