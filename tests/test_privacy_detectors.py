@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from stdnum import luhn
 from stdnum.jp import in_ as individual_number
 
 from incidentflow.privacy import CODES, PersonalDataHit, scan_text
+from incidentflow.privacy.detectors import AllowedValue, scan
+from incidentflow.privacy.normalise import normalise
 
 CORPUS = Path(__file__).parent / "privacy_corpus" / "cases.yaml"
 
@@ -31,13 +32,14 @@ TRUE_CASES = [c for c in CASES if c["kinds"]]
 
 
 def digits_of(value: str) -> str:
-    return re.sub(r"[^0-9]", "", unicodedata.normalize("NFKC", value))
+    return re.sub(r"[^0-9]", "", normalise(value).text)
 
 
 def hit_value(text: str, hit: PersonalDataHit) -> str:
-    """The characters a single-line hit points at, full-width forms folded."""
+    """The characters a single-line hit points at, normalised as the scan reads them
+    (full-width forms folded, invisible characters removed, ``[at]`` read as ``@``)."""
     line = text.split("\n")[hit.line - 1]
-    return unicodedata.normalize("NFKC", line[hit.column - 1 : hit.column - 1 + hit.length])
+    return normalise(line[hit.column - 1 : hit.column - 1 + hit.length]).text
 
 
 # ------------------------------------------------------------------------ corpus
@@ -212,6 +214,42 @@ def test_allowed_email_value_is_case_insensitive() -> None:
     assert scan_text("Shop.Owner@Gmail.com", allowed_values=["shop.owner@gmail.com"]) == []
 
 
+def test_allowed_values_match_disguised_writing() -> None:
+    text = "代表番号 0120\u200b123\u200b456、窓口 support[at]gmail.com"
+    assert scan_text(text, allowed_values=["0120-123-456", "support@gmail.com"]) == []
+
+
+def test_scan_names_the_entry_that_accepts_a_hit() -> None:
+    first = AllowedValue("03-1234-5678", "personal_data.allow[0]")
+    second = AllowedValue("0312345678", "privacy.allow[3]")
+    found = scan("TEL 03.1234.5678 / 090-1234-5678", allow=[first, second])
+    assert [(h.kind, h.column, h.redacted) for h in found.hits] == [("phone", 20, "090-****-5678")]
+    (accepted,) = found.allowed
+    assert (accepted.column, accepted.allowed_by) == (5, first)
+    assert "03.****.5678" in accepted.message
+    assert "personal_data.allow[0]" in accepted.message
+    assert "1234" not in accepted.message
+
+
+def test_scan_lists_up_to_the_limit_and_counts_the_rest() -> None:
+    lines = [f"お客様 090-1234-{n:04d}" for n in range(7)] + ["個人番号 0642 0642 3011"]
+    found = scan("\n".join(lines), limit=3, line_offset=10)
+    assert [h.line for h in found.hits] == [11, 12, 13]
+    assert found.unlisted_hits is not None
+    assert (found.unlisted_hits.line, found.unlisted_hits.column) == (14, 5)
+    assert found.unlisted_hits.counts == {"phone": 4, "my_number": 1}
+    assert found.unlisted_hits.total == 5
+    assert found.allowed == [] and found.unlisted_allowed is None
+
+
+def test_the_limit_applies_to_accepted_hits_separately() -> None:
+    text = " ".join(["03-1234-5678"] * 4 + ["090-1234-5678"])
+    found = scan(text, allow=[AllowedValue("0312345678", "x")], limit=2)
+    assert [h.redacted for h in found.hits] == ["090-****-5678"]
+    assert len(found.allowed) == 2
+    assert found.unlisted_allowed is not None and found.unlisted_allowed.counts == {"phone": 2}
+
+
 # --------------------------------------------------------------------- properties
 
 CARD_PREFIXES = ["4", "51", "55", "2221", "2720", "34", "37", "3528", "3589", "36", "6011", "65"]
@@ -288,10 +326,17 @@ def test_addresses_versions_and_amounts_never_hit(
     assert scan_text(text) == []
 
 
-NUMBERISH = st.text(
-    st.sampled_from(list("0123456789０９ -()（）+＋@＠.:,/\nー－aZ漢")),
+NUMBERISH = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789０９ -()（）+＋@＠.:,/\nー－aZ漢",
+            *"\u200b\u00ad\ufeff．／_＿—⑽①・",
+            "[at]",
+            "%40",
+        ]
+    ),
     max_size=80,
-)
+).map("".join)
 
 
 @given(NUMBERISH)

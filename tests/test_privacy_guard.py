@@ -63,6 +63,13 @@ def test_staff_domain_is_allowed(repo: Path) -> None:
     assert _validate(repo, text).code == 0
 
 
+def _levels(result: Result) -> list[tuple[str, str, int, int, str]]:
+    return [
+        (f["code"], f["level"], f["line"], f["column"], f["message"])
+        for f in result.json()["findings"]  # type: ignore[union-attr]
+    ]
+
+
 def test_allow_entry_in_the_file_with_a_reason(repo: Path) -> None:
     text = (
         BASE.replace(
@@ -72,7 +79,34 @@ def test_allow_entry_in_the_file_with_a_reason(repo: Path) -> None:
         )
         + "\nShops were told to call 03-1234-5678.\n"
     )
-    assert _validate(repo, text).code == 0
+    result = _validate(repo, text)
+    assert result.code == 0  # notices never fail the check
+    lines = text.splitlines()
+    in_prose = next(n for n, line in enumerate(lines, 1) if line.startswith("Shops were"))
+    found = _levels(result)
+    # The entry's own value and every use are shown to the reviewer, with the entry named.
+    assert [(code, level, line, column) for code, level, line, column, _ in found] == [
+        ("PD104", "notice", 19, 14),
+        ("PD104", "notice", in_prose, 25),
+    ]
+    for *_, message in found:
+        assert "03-****-5678" in message
+        assert "personal_data.allow[0] of this file" in message
+        assert "our own support line" in message
+
+
+def test_allow_entry_covers_the_value_in_disguise_and_says_so(repo: Path) -> None:
+    text = (
+        BASE.replace(
+            "  assessed_by: Tanaka (security)",
+            "  assessed_by: Tanaka (security)\n  allow:\n    - value: 03-1234-5678\n"
+            "      reason: our own support line",
+        )
+        + "\nShops were told to call 03\u200b1234\u200b5678.\n"
+    )
+    result = _validate(repo, text)
+    assert result.code == 0
+    assert [(code, level) for code, level, *_ in _levels(result)] == [("PD104", "notice")] * 2
 
 
 def test_allow_entry_without_reason_does_not_count(repo: Path) -> None:
@@ -97,7 +131,24 @@ def test_config_allow_entry(repo: Path) -> None:
         ),
         "utf-8",
     )
-    assert _validate(repo, BASE + "\nHotline 0120-123-456 was overloaded.\n").code == 0
+    result = _validate(repo, BASE + "\nHotline 0120-123-456 was overloaded.\n")
+    assert result.code == 0
+    ((code, level, _, column, message),) = _levels(result)
+    assert (code, level, column) == ("PD104", "notice", 9)
+    assert "privacy.allow[0] of the config ('company support hotline')" in message
+    assert "0120-***-*56" in message
+
+
+def test_hits_past_fifty_are_counted_in_one_finding(repo: Path) -> None:
+    numbers = "".join(f"- caller 090-1234-{n:04d}\n" for n in range(120))
+    result = _validate(repo, BASE + "\n" + numbers)
+    assert result.code == 1
+    found = _levels(result)
+    first_line = len(BASE.splitlines()) + 2
+    assert [(c, lv) for c, lv, *_ in found] == [("PD104", "error")] * 50 + [("PD100", "error")]
+    *_, line, column, message = found[-1]
+    assert (line, column) == (first_line + 50, 10)
+    assert "70 more" in message and "phone number: 70" in message
 
 
 def test_gate_refuses_personal_data(repo: Path) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from stdnum import ean
 
-from incidentflow.privacy.digit_runs import DigitRun, Span, uniform_spans
+from incidentflow.privacy.digit_runs import Candidate, DigitRun
 
 # (lowest prefix, highest prefix, allowed lengths). Prefixes of equal length compare
 # correctly as strings. Requiring a brand keeps Luhn's 1-in-10 chance from flagging
@@ -28,32 +29,61 @@ _BRANDS: tuple[tuple[str, str, range], ...] = (
     ("62", "62", range(16, 20)),  # UnionPay
 )
 
-# Printed and typed layouts when the number is split: 4-4-4-4(-3), Amex 4-6-5,
-# Diners 4-6-4. Anything else split into groups is more likely a list of numbers.
-_SPLIT_LAYOUTS = {(4, 6, 5), (4, 6, 4)}
+_DOUBLED = str.maketrans("0123456789", "0246813579")  # 2d, minus 9 when above 9
 
 
-def find_cards(run: DigitRun) -> Iterator[Span]:
-    for span in uniform_spans(run, max_digits=19):
-        if len(span.digits) >= 13 and _layout_ok(span.layout) and is_card_number(span.digits):
-            yield span
+def find_cards(run: DigitRun) -> Iterator[Candidate]:
+    """Every span of whole chunks with a card layout, a brand prefix and a valid Luhn
+    checksum. A card next to other 4-digit groups is still a card: padding a number
+    with a group is no way to hide it."""
+    groups = run.groups
+    for first in run.chunk_starts:
+        if len(groups[first]) < 4 or not _brand_lengths(groups[first][:4]):
+            continue
+        if first == 0 and run.prefix:
+            continue  # a country code or an area code is phone syntax, not a card
+        for last in _layout_ends(run.sizes, first):
+            if run.chunk_end[last] and is_card_number(run.digits(first, last)):
+                yield first, last
+
+
+def _layout_ends(sizes: list[int], first: int) -> Iterator[int]:
+    """The last group of each card layout that starts at group ``first``: one block of
+    13 to 19 digits, 4-4-4-4 with an optional short last group (4-4-4-1 to 4-4-4-4-3),
+    Amex 4-6-5 or Diners 4-6-4. Other groupings are more likely lists of numbers."""
+    head = sizes[first]
+    if 13 <= head <= 19:
+        yield first
+        return
+    ahead = sizes[first + 1 : first + 5]
+    if head != 4 or len(ahead) < 2:
+        return
+    if ahead[0] == 6 and ahead[1] in (4, 5):
+        yield first + 2
+    if ahead[0] == 4 and ahead[1] == 4 and len(ahead) > 2 and 1 <= ahead[2] <= 4:
+        yield first + 3
+        if ahead[2] == 4 and len(ahead) > 3 and 1 <= ahead[3] <= 3:
+            yield first + 4
 
 
 def is_card_number(digits: str) -> bool:
-    return _has_brand(digits) and _luhn_ok(digits) and not _is_product_code(digits)
-
-
-def _layout_ok(layout: tuple[int, ...]) -> bool:
-    if len(layout) == 1 or layout in _SPLIT_LAYOUTS:
-        return True
-    return len(layout) >= 3 and all(n == 4 for n in layout[:-1]) and 1 <= layout[-1] <= 4
-
-
-def _has_brand(digits: str) -> bool:
-    return any(
-        low <= digits[: len(low)] <= high and len(digits) in lengths
-        for low, high, lengths in _BRANDS
+    return (
+        len(digits) in _brand_lengths(digits[:4])
+        and _luhn_ok(digits)
+        and not _is_product_code(digits)
     )
+
+
+@cache
+def _brand_lengths(head: str) -> tuple[int, ...]:
+    """The card lengths a number starting with these four digits can have."""
+    lengths = {
+        length
+        for low, high, allowed in _BRANDS
+        if low <= head[: len(low)] <= high
+        for length in allowed
+    }
+    return tuple(sorted(lengths))
 
 
 def _is_product_code(digits: str) -> bool:
@@ -64,10 +94,6 @@ def _is_product_code(digits: str) -> bool:
 
 
 def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2 == 1:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
+    kept = digits[-1::-2]
+    doubled = digits[-2::-2].translate(_DOUBLED)
+    return (sum(map(int, kept)) + sum(map(int, doubled))) % 10 == 0

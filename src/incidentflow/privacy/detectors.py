@@ -6,13 +6,15 @@ Pure: takes text, returns hits with positions. The validator turns hits into fin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from incidentflow.privacy.cards import find_cards
-from incidentflow.privacy.digit_runs import find_runs
+from incidentflow.privacy.digit_runs import Candidate, DigitRun, find_runs
 from incidentflow.privacy.emails import find_emails, normalise_domains
 from incidentflow.privacy.my_number import find_my_numbers
+from incidentflow.privacy.normalise import normalise
 from incidentflow.privacy.phones import find_phones
 from incidentflow.privacy.redaction import (
     redact_card,
@@ -20,7 +22,7 @@ from incidentflow.privacy.redaction import (
     redact_my_number,
     redact_phone,
 )
-from incidentflow.privacy.text import LineIndex, compact, fold
+from incidentflow.privacy.text import LineIndex, allow_key, compact
 
 CARD_NUMBER = "card_number"
 MY_NUMBER = "my_number"
@@ -29,24 +31,35 @@ PHONE = "phone"
 
 CODES: dict[str, str] = {CARD_NUMBER: "PD101", MY_NUMBER: "PD102", EMAIL: "PD103", PHONE: "PD104"}
 
-_NOUNS: dict[str, str] = {
+NOUNS: dict[str, str] = {
     CARD_NUMBER: "card number",
     MY_NUMBER: "My Number (individual number)",
     EMAIL: "e-mail address",
     PHONE: "phone number",
 }
 
-# Checked on the raw text before any work: ten digits (ASCII or full-width) with short
-# separators between them, or an at sign. Text without either costs one pass in C.
-_TEN_DIGITS = re.compile("[0-9\uff10-\uff19](?:[^0-9\uff10-\uff19\\n]{0,3}[0-9\uff10-\uff19]){9}")
+# Checked on the normalised text before any more work: ten digits with short separators
+# between them, or an at sign. Text without either costs one pass in C.
+_TEN_DIGITS = re.compile("[0-9](?:[^0-9\\n]{0,3}[0-9]){9}")
+
+
+@dataclass(frozen=True, slots=True)
+class AllowedValue:
+    """A reviewed false positive. ``value`` is compared in any width, disguise or
+    grouping; ``source`` names the entry in the notice (``personal_data.allow[0]``)."""
+
+    value: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
 class PersonalDataHit:
     """One piece of personal data found in the text.
 
-    ``line`` and ``column`` are 1-based; ``column`` and ``length`` count characters.
-    ``redacted`` never contains the whole value, so the hit is safe to print in CI logs.
+    ``line`` and ``column`` are 1-based and point into the text as written; ``column``
+    and ``length`` count characters, invisible ones included. ``redacted`` never
+    contains the whole value, so the hit is safe to print in CI logs. ``allowed_by`` is
+    the allow entry that accepts the value, if one does.
     """
 
     kind: str
@@ -56,6 +69,87 @@ class PersonalDataHit:
     length: int
     redacted: str
     message: str
+    allowed_by: AllowedValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unlisted:
+    """Hits past the listing limit: where the first one is, and how many of each kind."""
+
+    line: int
+    column: int
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """The hits of one text, by position: ``hits`` to report, ``allowed`` accepted by an
+    allow entry; each list holds at most ``limit`` and counts the rest in ``unlisted_*``."""
+
+    hits: list[PersonalDataHit] = field(default_factory=list)
+    allowed: list[PersonalDataHit] = field(default_factory=list)
+    unlisted_hits: Unlisted | None = None
+    unlisted_allowed: Unlisted | None = None
+
+
+def scan(
+    text: str,
+    *,
+    line_offset: int = 0,
+    allowed_email_domains: Collection[str] = (),
+    allow: Sequence[AllowedValue] = (),
+    limit: int | None = None,
+) -> Scan:
+    """Find the personal data in ``text``, ordered by position.
+
+    ``line_offset`` is added to every line number, for text cut out of a larger file.
+    ``allowed_email_domains`` accepts addresses at those domains and their subdomains.
+    ``allow`` lists accepted values; the first entry that matches a hit is named in it.
+    ``limit`` bounds each list of the result; the rest is only counted.
+    """
+    normal = normalise(text)
+    if "@" not in normal.text and not _TEN_DIGITS.search(normal.text):
+        return Scan()
+    spans = _find_spans(normal.text, normalise_domains(allowed_email_domains))
+    if not spans:
+        return Scan()
+    entries: dict[str, AllowedValue] = {}
+    for allowed_value in allow:
+        entries.setdefault(compact(allowed_value.value), allowed_value)
+    index = LineIndex(text)
+    hits = _Listing(limit)
+    allowed = _Listing(limit)
+    for start, end, kind in sorted(spans):
+        value = normal.text[start:end]
+        entry = entries.get(allow_key(value)) if entries else None
+        listing = hits if entry is None else allowed
+        if listing.full and listing.counted:
+            listing.count(kind)
+            continue
+        original_start, original_end = normal.original_span(start, end)
+        line, column = index.position(original_start)
+        line += line_offset
+        if listing.full:
+            listing.count(kind, (line, column))
+            continue
+        redacted = _REDACTORS[kind](value)
+        listing.hits.append(
+            PersonalDataHit(
+                kind=kind,
+                code=CODES[kind],
+                line=line,
+                column=column,
+                length=original_end - original_start,
+                redacted=redacted,
+                message=_message(kind, redacted, entry),
+                allowed_by=entry,
+            )
+        )
+    return Scan(hits.hits, allowed.hits, hits.unlisted(), allowed.unlisted())
 
 
 def scan_text(
@@ -65,63 +159,76 @@ def scan_text(
     allowed_email_domains: Collection[str] = (),
     allowed_values: Collection[str] = (),
 ) -> list[PersonalDataHit]:
-    """Return the personal data in ``text``, ordered by position.
+    """Every hit in ``text`` that no value of ``allowed_values`` accepts, by position.
 
-    ``line_offset`` is added to every line number, for text cut out of a larger file.
-    ``allowed_email_domains`` accepts addresses at those domains and their subdomains.
-    ``allowed_values`` are accepted false positives, compared with separators removed.
+    ``allowed_values`` are accepted false positives, compared in any width, disguise or
+    grouping. Use ``scan`` to see what they accept and to bound the result.
     """
-    if "@" not in text and "\uff20" not in text and not _TEN_DIGITS.search(text):
-        return []
-    folded = fold(text)
-    spans = _find_spans(folded, normalise_domains(allowed_email_domains))
-    if not spans:
-        return []
-    allowed = {compact(v) for v in allowed_values}
-    index = LineIndex(text)
-    hits: list[PersonalDataHit] = []
-    for start, end, kind in sorted(spans):
-        value = folded[start:end]
-        if allowed and compact(value) in allowed:
-            continue
-        line, column = index.position(start)
-        redacted = _REDACTORS[kind](value)
-        hits.append(
-            PersonalDataHit(
-                kind=kind,
-                code=CODES[kind],
-                line=line + line_offset,
-                column=column,
-                length=end - start,
-                redacted=redacted,
-                message=_message(kind, redacted),
-            )
-        )
-    return hits
+    allow = [AllowedValue(value, "an allow entry") for value in allowed_values]
+    return scan(
+        text, line_offset=line_offset, allowed_email_domains=allowed_email_domains, allow=allow
+    ).hits
 
 
-def _find_spans(folded: str, allowed_domains: tuple[str, ...]) -> list[tuple[int, int, str]]:
+class _Listing:
+    """The first ``limit`` hits of one list, and a count of the rest."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.hits: list[PersonalDataHit] = []
+        self._limit = limit
+        self._first: tuple[int, int] | None = None
+        self._counts: Counter[str] = Counter()
+
+    @property
+    def full(self) -> bool:
+        return self._limit is not None and len(self.hits) >= self._limit
+
+    @property
+    def counted(self) -> bool:
+        return self._first is not None
+
+    def count(self, kind: str, position: tuple[int, int] | None = None) -> None:
+        """Count one hit past the limit; the first one comes with its position."""
+        if self._first is None:
+            self._first = position
+        self._counts[kind] += 1
+
+    def unlisted(self) -> Unlisted | None:
+        if self._first is None:
+            return None
+        return Unlisted(*self._first, dict(self._counts))
+
+
+def _find_spans(text: str, allowed_domains: tuple[str, ...]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    if "@" in folded:
-        found.extend((start, end, EMAIL) for start, end in find_emails(folded, allowed_domains))
-    for run in find_runs(folded):
-        # Most specific kind first, so a card or My Number span is never reported again as
-        # a phone; within a kind the longest span wins.
-        claimed: list[tuple[int, int, str]] = []
-        candidates = [
-            *_longest_first((s.start, s.end, CARD_NUMBER) for s in find_cards(run)),
-            *_longest_first((s.start, s.end, MY_NUMBER) for s in find_my_numbers(run, folded)),
-            *_longest_first((start, end, PHONE) for start, end in find_phones(run)),
-        ]
-        for start, end, kind in candidates:
-            if not any(start < c_end and c_start < end for c_start, c_end, _ in claimed):
-                claimed.append((start, end, kind))
-        found.extend(claimed)
+    if "@" in text:
+        found.extend((start, end, EMAIL) for start, end in find_emails(text, allowed_domains))
+    for run in find_runs(text):
+        found.extend(_claim(run))
     return found
 
 
-def _longest_first(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
+def _claim(run: DigitRun) -> Iterator[tuple[int, int, str]]:
+    """Most specific kind first, so a card or My Number span is never reported again as
+    a phone; within a kind the longest span wins."""
+    claimed = bytearray(len(run.groups))
+    for kind, candidates in (
+        (CARD_NUMBER, find_cards(run)),
+        (MY_NUMBER, find_my_numbers(run)),
+        (PHONE, find_phones(run)),
+    ):
+        for first, last in _longest_first(run, candidates):
+            if claimed.find(1, first, last + 1) == -1:
+                claimed[first : last + 1] = b"\x01" * (last + 1 - first)
+                yield (*run.bounds(first, last), kind)
+
+
+def _longest_first(run: DigitRun, candidates: Iterable[Candidate]) -> list[Candidate]:
+    def key(candidate: Candidate) -> tuple[int, int]:
+        start, end = run.bounds(*candidate)
+        return start - end, start
+
+    return sorted(candidates, key=key)
 
 
 def _redact_email(value: str) -> str:
@@ -137,11 +244,17 @@ _REDACTORS: dict[str, Callable[[str], str]] = {
 }
 
 
-def _message(kind: str, redacted: str) -> str:
-    noun = _NOUNS[kind]
+def _message(kind: str, redacted: str, entry: AllowedValue | None) -> str:
+    noun = NOUNS[kind]
+    what = f"{noun[0].upper()}{noun[1:]} {redacted}"
+    if entry is not None:
+        return (
+            f"{what} is not reported as an error: {entry.source} accepts it. Reviewer: "
+            f"make sure that entry is a reviewed value that is not a person's data."
+        )
     return (
-        f"{noun[0].upper()}{noun[1:]} {redacted} in the incident text. Incident files are "
-        f"read company-wide: replace it with a count or category (e.g. '1 customer's "
-        f"{noun}') or move it to the restricted system and refer to that record. If it is "
-        f"not personal data, add an allow entry with a reason."
+        f"{what} in the incident text. Incident files are read company-wide: replace it "
+        f"with a count or category (e.g. '1 customer's {noun}') or move it to the "
+        f"restricted system and refer to that record. If it is not personal data, add an "
+        f"allow entry with a reason."
     )

@@ -1,127 +1,142 @@
 """Find digit runs that could hold a card number, a My Number or a phone number.
 
-A *run* is digits joined by single spaces or hyphens, with optional ``(..)`` area
-codes and a leading ``+``. Runs that are the tail of an identifier, a decimal, a time
-or an amount (``INC-2026…``, ``10.0.0.1``, ``15:30``, ``1,234``) are never started,
-and a final chunk glued to a word (``2026-11-29T…``) is dropped, so ordinary numbers
-never reach the more expensive checks.
+A *run* is digit groups joined by up to three separators each: spaces, tabs, hyphens,
+dots, slashes, underscores and parentheses, in any mix (``090 - 1234 - 5678``,
+``4111.1111.1111.1111``), with an optional leading ``+`` or ``(area code)``. Runs that
+are the tail of an identifier, a decimal, a time, a date or an amount (``INC-2026…``,
+``10.0.0.1``, ``15:30``, ``11/29``, ``1,234``) are never started, and a last chunk glued
+to a longer token (``2026-11-29T…``, ``0312345678.log``) is dropped, so ordinary numbers
+never reach the checks.
+
+A *chunk* is the part of a run between two loose joints, those holding a space, a tab
+or a slash. Hyphens, dots and underscores bind groups into one token (an ID, a date, a
+version, ``0.312345678``), so a value is only ever a span of whole chunks.
+
+Spans are found from group lengths and running digit counts, never by walking the rest
+of the run, so a page of numbers costs time in proportion to its length.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 MIN_DIGITS = 10  # shortest thing we look for: a Japanese landline, 03-1234-5678
 
+_SEPARATOR = r"[ \t\-._/()]"
 _RUN = re.compile(
     # The first character is matched before the look-behinds: a pattern that opens with
     # a character class lets the regex engine skip prose without trying each position.
     r"[+(0-9]"
     r"(?<![0-9A-Za-z_@+\-].)"  # not inside a word, an ID, an e-mail or a +09:00 offset
-    r"(?<![0-9][:,.].)"  # not after 15: or 1, or 10. (times, amounts, decimals, versions)
+    r"(?<![0-9][:,./].)"  # not after 15: 1, 10. or 11/ (times, amounts, decimals, dates)
     r"(?<![A-Za-z]/.)"  # not a URL path segment
-    r"(?=(?:[ \-()]{0,3}[0-9]){9})"  # at least MIN_DIGITS digits in all, checked in C
-    r"(?:(?<=\+)(?:\([0-9]{1,5}\)|[0-9])|(?<=\()[0-9]{1,5}\)|(?<=[0-9]))"
-    r"(?:[0-9]|[ \-]?\([0-9]{1,5}\)|[ \-][0-9])*"
+    rf"(?=(?:{_SEPARATOR}{{0,3}}[0-9]){{9}})"  # at least MIN_DIGITS digits, checked in C
+    rf"(?:{_SEPARATOR}{{0,3}}[0-9])*"
 )
-_DIGITS = re.compile(r"[0-9]+")
-_GLUE_AFTER = re.compile(r"[0-9A-Za-z_@]|[\-.:,][0-9A-Za-z]")
+_GROUPS = re.compile(r"([0-9]+)")
+_AREA_CODE = re.compile(r"\([0-9]{1,5}\)")
+_GLUE_AFTER = re.compile(r"[0-9A-Za-z_@%]|[\-.:,/][0-9A-Za-z]")
+_LOOSE = (" ", "\t", "/")
 
 
-@dataclass(frozen=True, slots=True)
-class DigitGroup:
-    start: int  # index in the folded text
-    end: int
-    digits: str
-    sep_before: str  # what joins it to the previous group; "" for the first group
+# A candidate value: the first and the last digit group of a span of whole chunks.
+Candidate = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class DigitRun:
-    start: int
-    end: int
-    text: str
-    groups: tuple[DigitGroup, ...]
+    start: int  # index in the normalised text, a leading "+" or "(" included
+    prefix: str  # "+", "(" (an area code) or ""
+    starts: list[int]  # per digit group: where it starts and ends
+    ends: list[int]
+    groups: list[str]
+    sizes: list[int]  # digits per group
+    chunk_end: list[bool]  # whether a loose joint (or the run's end) follows the group
+    chunk_starts: list[int]  # the groups that open a chunk
+    counts: list[int]  # counts[k]: digits in groups[:k]
+    source: str  # the normalised text
 
-    @property
-    def international(self) -> bool:
-        return self.text.startswith("+")
+    def last_group(self, first: int, digits: int) -> int | None:
+        """The group where a span of whole chunks from group ``first`` reaches exactly
+        ``digits`` digits, or None."""
+        target = self.counts[first] + digits
+        k = bisect_left(self.counts, target, first + 1)
+        if k < len(self.counts) and self.counts[k] == target and self.chunk_end[k - 1]:
+            return k - 1
+        return None
+
+    def digits(self, first: int, last: int) -> str:
+        return "".join(self.groups[first : last + 1])
+
+    def bounds(self, first: int, last: int) -> tuple[int, int]:
+        """Where the span lies in the normalised text; a phone's "+" or "(" included."""
+        return self.start if first == 0 else self.starts[first], self.ends[last]
+
+    def text(self, first: int, last: int) -> str:
+        start, end = self.bounds(first, last)
+        return self.source[start:end]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Consecutive groups of a run joined by one kind of separator (or none)."""
-
-    start: int
-    end: int
-    digits: str
-    layout: tuple[int, ...]  # digits per group, e.g. (4, 4, 4, 4)
-
-
-def find_runs(folded: str) -> Iterator[DigitRun]:
-    for match in _RUN.finditer(folded):
-        run = _build_run(folded, match.start(), match.end())
+def find_runs(text: str) -> Iterator[DigitRun]:
+    for match in _RUN.finditer(text):
+        run = _build_run(text, match.start(), match.end())
         if run is not None:
             yield run
 
 
-def _build_run(folded: str, start: int, end: int) -> DigitRun | None:
-    text = folded[start:end]
-    if _GLUE_AFTER.match(folded, end):
-        # The last space-separated chunk belongs to a longer token (2026-11-29T15, a
-        # 15:30 time); the chunks before it still count.
-        cut = text.rfind(" ")
-        if cut <= 0:
+def _build_run(text: str, start: int, end: int) -> DigitRun | None:
+    if _GLUE_AFTER.match(text, end):
+        # The last chunk belongs to a longer token (2026-11-29T15, a 15:30 time); the
+        # chunks before it still count.
+        cut = max(text.rfind(loose, start, end) for loose in _LOOSE)
+        if cut <= start:
             return None
-        text = text[:cut]
-    # Most runs (dates before a time, short numbers) die here, before objects are built.
-    if len(text) - sum(text.count(c) for c in " -()+") < MIN_DIGITS:
+        end = cut
+    prefix = text[start] if text[start] in "+(" else ""
+    if (prefix == "(" and not _AREA_CODE.match(text, start)) or (
+        prefix == "+" and text[start + 1] not in "0123456789("
+    ):
+        prefix = ""  # an opening bracket or a plus sign of the prose around the number
+    # One split in C gives digit groups and joints alternately: ["", "090", "-", ...].
+    parts = _GROUPS.split(text[start:end])
+    groups = parts[1::2]
+    if not groups:
         return None
-    groups: list[DigitGroup] = []
-    previous_end = 0
-    for m in _DIGITS.finditer(text):
-        sep = text[previous_end : m.start()] if groups else ""
-        groups.append(DigitGroup(start + m.start(), start + m.end(), m.group(), sep))
-        previous_end = m.end()
-    if not text[-1].isdigit() and text[-1] != ")":
-        text = text[: groups[-1].end - start]  # a cut left a dangling separator
-    return DigitRun(start, start + len(text), text, tuple(groups))
+    sizes = list(map(len, groups))
+    counts = list(accumulate(sizes, initial=0))
+    if counts[-1] < MIN_DIGITS:
+        return None  # most runs (dates before a time, short numbers) die here
+    offsets = list(accumulate(map(len, parts), initial=start))
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
+    chunk_end = list(map(_JOINTS.__getitem__, parts[2:-1:2]))
+    chunk_end.append(True)
+    chunk_starts = [0, *compress(range(1, len(groups)), chunk_end)]
+    first = start if prefix else starts[0]
+    return DigitRun(
+        first, prefix, starts, ends, groups, sizes, chunk_end, chunk_starts, counts, text
+    )
 
 
-def uniform_spans(run: DigitRun, max_digits: int) -> Iterator[Span]:
-    """Every span of whole groups that starts and ends at a space (or the run's edge)
-    and uses one separator kind throughout. A hyphen never splits a span, because
-    hyphen-joined groups are one token (an ID, a UUID, a date)."""
-    groups = run.groups
-    for i, first in enumerate(groups):
-        if i > 0 and first.sep_before != " ":
-            continue
-        if i == 0 and run.text[0] in "+(":
-            continue  # a country code or an area code: phone syntax, not a card
-        digits = first.digits
-        layout = [len(first.digits)]
-        sep: str | None = None
-        for j in range(i, len(groups)):
-            if j > i:
-                joint = groups[j].sep_before
-                if joint not in (" ", "-") or (sep is not None and joint != sep):
-                    break
-                sep = joint
-                digits += groups[j].digits
-                layout.append(len(groups[j].digits))
-            if len(digits) > max_digits:
-                break
-            ends_chunk = j + 1 == len(groups) or groups[j + 1].sep_before == " "
-            if ends_chunk and (sep != " " or not _continues_block(groups, i, j)):
-                yield Span(first.start, groups[j].end, digits, tuple(layout))
+class _Joints(dict[str, bool]):
+    """Whether a joint is loose, looked up once per distinct joint."""
+
+    def __missing__(self, joint: str) -> bool:
+        loose = " " in joint or "\t" in joint or "/" in joint
+        self[joint] = loose
+        return loose
 
 
-def _continues_block(groups: tuple[DigitGroup, ...], i: int, j: int) -> bool:
-    """True if a 4-digit group sits right next to the space-separated span: then the
-    span is a slice of a longer block (``1111 1111 1112`` out of a 16-digit card-like
-    block) and reading the slice as a number of its own would be a guess."""
-    before = i > 0 and len(groups[i - 1].digits) == 4
-    after = j + 1 < len(groups) and groups[j + 1].sep_before == " "
-    return before or (after and len(groups[j + 1].digits) == 4)
+_JOINTS = _Joints()
+
+
+def continues_block(run: DigitRun, first: int, last: int) -> bool:
+    """True if a 4-digit group sits right next to the span across a loose joint: then
+    the span is a slice of a longer block (``1111 1111 1112`` out of a 16-digit
+    card-like block) and reading the slice as a number of its own would be a guess."""
+    sizes = run.sizes
+    return (first > 0 and sizes[first - 1] == 4) or (last + 1 < len(sizes) and sizes[last + 1] == 4)
