@@ -23,7 +23,7 @@ NOT_WAIVABLE: frozenset[str] = frozenset(
         "IF010", "IF011", "IF012", "IF013", "IF014", "IF015", "IF016",
         "IF020", "IF021", "IF022", "IF023", "IF024", "IF025",
         "IF040", "IF041", "IF060",
-        "PD101", "PD102", "PD103", "PD104",
+        "PD100", "PD101", "PD102", "PD103", "PD104",
         "GT001", "GT040", "GT041", "GT042", "GT043", "SC001",
     }
 )  # fmt: skip
