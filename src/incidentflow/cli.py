@@ -401,8 +401,10 @@ def remind(obj: Context, output_format: str, post: bool) -> None:
     outcomes: dict[int, str] = {}
     if post and found:
         try:
-            tracker = reminding.open_tracker()
-            posted = reminding.post_reminders(found, tracker, reminding.today(repository))
+            tracker, repository_name = reminding.open_tracker()
+            posted = reminding.post_reminders(
+                found, tracker, reminding.today(repository), repository_name
+            )
         except reminding.RemindUsageError as error:
             raise click.UsageError(str(error)) from error
         except ForgeError as error:

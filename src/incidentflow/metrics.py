@@ -210,6 +210,7 @@ def _clock_reminder(
         state.due.isoformat(timespec="minutes"),
         f"{state.name}: {when}{record}",
         number if isinstance(number, int) else None,
+        state.stakeholder,
     )
 
 
@@ -244,6 +245,9 @@ class Reminder:
     due: str
     text: str
     issue: int | None
+    # The managed issue ``issue`` must be: the team's checklist for a clock, the item's own
+    # tracking issue for a prevention item (see ``sync.ownership``).
+    issue_item: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -299,6 +303,7 @@ def reminders(
                     f"{due.isoformat()} ({(today - due).days} days ago); finish it or agree a "
                     "new date",
                     number if isinstance(number, int) else None,
+                    key,
                 )
             )
     found.sort(key=lambda r: (r.due, r.incident_id, r.key))

@@ -9,6 +9,8 @@ from incidentflow import clock
 from incidentflow.forge.interface import ForgeSettings, IssueTracker
 from incidentflow.metrics import Reminder, reminders
 from incidentflow.repository import Repository, validate_repository
+from incidentflow.sync.markers import CHECKLIST, PREVENTION, IssueKey, sanitise
+from incidentflow.sync.ownership import not_ours_because
 
 
 class RemindUsageError(Exception):
@@ -27,16 +29,30 @@ def _marker(item: Reminder, day: date) -> str:
 
 
 def _body(item: Reminder, day: date) -> str:
+    # Owner and item text come from the incident file: they must not mention anyone.
     return (
         f"{_marker(item, day)}\n"
         f"⏰ {'期限間近 / Due soon' if item.kind == 'clock_soon' else '期限超過 / Overdue'}: "
-        f"{item.text}\n\n"
-        f"担当 / Owner: {item.owner} · 期限 / Due: {item.due} · {item.incident_id}\n"
+        f"{sanitise(item.text)}\n\n"
+        f"担当 / Owner: {sanitise(item.owner)} · 期限 / Due: {item.due} · "
+        f"{item.incident_id}\n"
     )
 
 
-def post_reminders(found: list[Reminder], tracker: IssueTracker, day: date) -> list[Posted]:
-    """Comment once a day on each overdue item's issue; the bot's own comments are checked."""
+def _issue_key(item: Reminder) -> IssueKey:
+    kind = PREVENTION if item.kind == "prevention" else CHECKLIST
+    return IssueKey(kind, item.incident_id, item.issue_item)
+
+
+def post_reminders(
+    found: list[Reminder], tracker: IssueTracker, day: date, repository: str = ""
+) -> list[Posted]:
+    """Comment once a day on each overdue item's issue; the bot's own comments are checked.
+
+    The issue number comes from the incident file, so it is used only when the issue is the
+    sync's own for that item (``sync.ownership``): a number pointing at someone else's issue
+    gets no comment.
+    """
     me = tracker.authenticated_login()
     posted: list[Posted] = []
     for item in found:
@@ -44,6 +60,15 @@ def post_reminders(found: list[Reminder], tracker: IssueTracker, day: date) -> l
             posted.append(
                 Posted(item, "no issue recorded (merge the sync's bot pull request, or run sync)")
             )
+            continue
+        issue = tracker.get_issue(item.issue)
+        why = (
+            "it does not exist"
+            if issue is None
+            else not_ours_because(issue, _issue_key(item), account=me, repository=repository)
+        )
+        if why is not None:
+            posted.append(Posted(item, f"not commented: issue #{item.issue} is not ours ({why})"))
             continue
         marker = _marker(item, day)
         seen = any(
@@ -57,7 +82,7 @@ def post_reminders(found: list[Reminder], tracker: IssueTracker, day: date) -> l
     return posted
 
 
-def open_tracker() -> IssueTracker:
+def open_tracker() -> tuple[IssueTracker, str]:
     from incidentflow.forge.pygithub_adapter import PyGithubTracker
     from incidentflow.forge.request_policy import RequestPolicy
 
@@ -67,7 +92,7 @@ def open_tracker() -> IssueTracker:
             "--post needs GITHUB_TOKEN and GITHUB_REPOSITORY (and GITHUB_API_URL for GitHub "
             "Enterprise)"
         )
-    return PyGithubTracker(settings, RequestPolicy.from_environment())
+    return PyGithubTracker(settings, RequestPolicy.from_environment()), settings.repository
 
 
 def today(repository: Repository) -> date:
