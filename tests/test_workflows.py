@@ -675,6 +675,7 @@ def check_contexts(
         "inputs.format": fmt,
         "inputs.config": config,
         "inputs.token": "ghs_dummy",
+        "inputs.bot-login": "",
     }
 
 
