@@ -275,6 +275,26 @@ def test_a_disguised_address_in_the_front_matter(repo: Path) -> None:
     assert _findings(_validate(repo, text)) == [("PD103", "error", 11, 16)]
 
 
+def test_readme_in_the_incidents_folder_is_guarded_the_same_way(repo: Path) -> None:
+    config = repo / "incidentflow.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  allow: []", "  allow:\n    - value: 0120-123-456\n      reason: support hotline"
+        ),
+        "utf-8",
+    )
+    _validate(repo, BASE)
+    readme = repo / "incidents" / "README.md"
+    line = "Hotline 0120\u200b123\u200b456, not 090.1234.5678"
+    readme.write_text(f"# Incidents\n\n{line}\n", "utf-8")
+    result = run_incident("validate", "--format", "json", cwd=repo)
+    assert result.code == 1
+    assert _findings(result) == [
+        ("PD104", "notice", 3, line.index("0120") + 1),
+        ("PD104", "error", 3, line.index("090") + 1),
+    ]
+
+
 def test_a_page_of_numbers_gives_a_bounded_report(repo: Path) -> None:
     rng = random.Random(7)
 

@@ -13,7 +13,7 @@ from enum import Enum
 
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
-from incidentflow.privacy import scan_text
+from incidentflow.privacy_guard import config_allow, text_findings
 
 _PLACEHOLDERS = frozenset({".gitkeep", ".keep"})
 
@@ -108,12 +108,4 @@ def personal_data_in(path: str, raw: bytes, config: Config) -> list[Finding]:
     if b"\0" in raw[:8192]:
         return []
     text = raw.decode("utf-8", "replace").removeprefix("\ufeff")
-    hits = scan_text(
-        text,
-        allowed_email_domains=config.privacy.allowed_email_domains,
-        allowed_values=[entry.value for entry in config.privacy.allow],
-    )
-    return [
-        Finding(shown(path), hit.line, hit.column, hit.code, Level.ERROR, hit.message)
-        for hit in hits
-    ]
+    return list(text_findings(shown(path), text, config, config_allow(config)))

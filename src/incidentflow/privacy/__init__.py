@@ -1,6 +1,15 @@
 """Personal-data detection for incident files: card numbers, My Numbers, e-mail
-addresses and phone numbers, with positions and redacted values."""
+addresses and phone numbers, in plain writing or in disguise, with positions in the
+text as written and redacted values."""
 
-from incidentflow.privacy.detectors import CODES, PersonalDataHit, scan_text
+from incidentflow.privacy.detectors import (
+    CODES,
+    AllowedValue,
+    PersonalDataHit,
+    Scan,
+    Unlisted,
+    scan,
+    scan_text,
+)
 
-__all__ = ["CODES", "PersonalDataHit", "scan_text"]
+__all__ = ["CODES", "AllowedValue", "PersonalDataHit", "Scan", "Unlisted", "scan", "scan_text"]
