@@ -355,3 +355,44 @@ def test_gate_files_changed_are_named(repo: Path) -> None:
     assert result.code == 0
     warned = {str(f["path"]) for f in findings(result, "warning") if f["code"] == "GT042"}
     assert warned == {".github/workflows/incident-check.yml", ".github/CODEOWNERS"}
+
+
+# --- a status is required ------------------------------------------------------------------
+
+
+def test_deleting_the_status_of_a_closed_incident_fails(repo: Path) -> None:
+    start_branch(repo, {PATH: incident("closed")})
+    commit(repo, "drop status", {PATH: incident("closed").replace("status: closed\n", "")})
+    result = check(repo)
+    assert result.code == 1
+    assert {"IF030", "GT023"} <= codes(result)
+
+
+@pytest.mark.parametrize("status", ["status:", "status: ''", "status: [closed]", "status: null"])
+def test_emptying_the_status_fails(repo: Path, status: str) -> None:
+    start_branch(repo, {PATH: incident("closed")})
+    commit(repo, "empty status", {PATH: incident("closed").replace("status: closed", status)})
+    result = check(repo)
+    assert result.code == 1
+    assert "GT023" in codes(result)
+
+
+def test_a_new_file_holding_only_an_id_fails(repo: Path) -> None:
+    start_branch(repo, {})
+    commit(repo, "only id", {PATH: f"---\nid: {INCIDENT_ID}\n---\n"})
+    result = check(repo)
+    assert result.code == 1
+    assert "IF030" in codes(result)
+
+
+def test_a_status_removal_cannot_be_waived(repo: Path) -> None:
+    start_branch(repo, {PATH: incident("closed")})
+    waived = incident("closed").replace(
+        "status: closed\n",
+        "overrides:\n  - rule: GT023\n    reason: reopen\n    approved_by: me\n"
+        "  - rule: IF030\n    reason: reopen\n    approved_by: me\n",
+    )
+    commit(repo, "waive", {PATH: waived})
+    result = check(repo)
+    assert result.code == 1
+    assert {"IF030", "GT023"} <= codes(result)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 
 from incidentflow.conditions import is_filled
 from incidentflow.findings import Finding, Level
-from incidentflow.model_errors import suggest
+from incidentflow.model_errors import shown, suggest
 from incidentflow.rule_codes import KNOWN, WAIVABLE
 from incidentflow.validated import ValidatedIncident
 
@@ -58,7 +58,7 @@ def override_entries(result: ValidatedIncident) -> Iterator[Finding]:
         if not isinstance(rule, str):
             continue
         if rule not in KNOWN:
-            why = f"'{rule}' is not a rule code{suggest(rule, sorted(KNOWN))}"
+            why = f"'{shown(rule)}' is not a rule code{suggest(rule, sorted(KNOWN))}"
         elif rule not in WAIVABLE:
             why = f"'{rule}' cannot be waived"
             if rule.startswith("PD"):

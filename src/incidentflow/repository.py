@@ -9,6 +9,7 @@ from pathlib import Path
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
 from incidentflow.loader import parse_document
+from incidentflow.model_errors import shown
 from incidentflow.times import parse_time
 from incidentflow.validated import ValidatedIncident
 from incidentflow.validation import validate_document
@@ -77,9 +78,9 @@ def file_name_rules(result: ValidatedIncident, config: Config) -> Iterator[Findi
         yield result.at(
             ("id",),
             "IF040",
-            f"id '{incident_id}' does not match the file name '{stem}.md': the ID is the file "
-            "name and never changes. If the file was renamed, rename it back; otherwise set "
-            "id to the file name.",
+            f"id '{shown(incident_id)}' does not match the file name '{stem}.md': the ID is "
+            "the file name and never changes. If the file was renamed, rename it back; "
+            "otherwise set id to the file name.",
             value=True,
         )
     detected = parse_time(result.data.get("detected_at"))
@@ -102,8 +103,8 @@ def duplicate_id(result: ValidatedIncident, incident_id: str, other: str) -> Fin
     return result.at(
         ("id",),
         "IF041",
-        f"id '{incident_id}' is already used by {other}: IDs are unique; create this incident "
-        "again with `incident new` to get a fresh ID.",
+        f"id '{shown(incident_id)}' is already used by {other}: IDs are unique; create this "
+        "incident again with `incident new` to get a fresh ID.",
         value=True,
     )
 

@@ -24,7 +24,7 @@ NOT_WAIVABLE: frozenset[str] = frozenset(
         "IF020", "IF021", "IF022", "IF023", "IF024", "IF025",
         "IF040", "IF041", "IF060",
         "PD100", "PD101", "PD102", "PD103", "PD104",
-        "GT001", "GT040", "GT041", "GT042", "GT043", "SC001",
+        "GT001", "GT023", "GT040", "GT041", "GT042", "GT043", "SC001",
     }
 )  # fmt: skip
 

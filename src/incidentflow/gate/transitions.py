@@ -51,6 +51,14 @@ def transition_findings(base: Mapping[str, Any], head: ValidatedIncident) -> Ite
     before, after = parse_status(base.get("status")), parse_status(data.get("status"))
     if before is not None and after is not None and before is not after:
         yield from _status_move(before, after, head)
+    elif before is not None and after is None:
+        # IF030 already fails the file; this names what the removal would do to the flow.
+        yield head.at(
+            ("status",),
+            "GT023",
+            f"status was '{before}' and is now missing or unreadable: a status is never removed "
+            "(a later change could set any status). Put it back.",
+        )
     for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION):
         if path == "detected_at":
             continue  # GT011 already covers any change to it
