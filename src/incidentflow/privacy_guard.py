@@ -8,7 +8,8 @@ from typing import Any
 from incidentflow.conditions import is_filled
 from incidentflow.config import Config
 from incidentflow.findings import Finding, Level
-from incidentflow.privacy.detectors import NOUNS, AllowedValue, Unlisted, scan
+from incidentflow.privacy import AllowedValue, Unlisted, scan
+from incidentflow.privacy.detectors import NOUNS
 from incidentflow.validated import ValidatedIncident
 
 # Findings listed one by one per file and level; the rest are counted in one PD100, so a
