@@ -156,8 +156,40 @@ def test_an_approved_relaxation_passes_and_is_reported(repo: Path) -> None:
     assert result.code == 0, result.stdout
     notices = [f for f in findings(result, "notice") if f["code"] == "GT041"]
     assert notices and "Kato (legal)" in str(notices[0]["message"])
-    summary = run_incident("check", "--base", "main", "--format", "text", cwd=repo)
-    assert "GT041" in summary.stdout
+    text = run_incident("check", "--base", "main", "--format", "text", cwd=repo)
+    assert "GT041" in text.stdout
+    summary = repo.parent / "summary.md"
+    run_incident(
+        "check",
+        "--base",
+        "main",
+        cwd=repo,
+        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    markdown = summary.read_text("utf-8")
+    assert "Config relaxations" in markdown and "Kato (legal)" in markdown
+
+
+def test_allow_hits_are_listed_in_the_job_summary(repo: Path) -> None:
+    start_branch(repo, {PATH: incident("detected")})
+    allowed = WITH_EMAIL.replace(
+        "detection:",
+        "personal_data:\n  allow:\n    - value: owner@shopmail.co.jp\n"
+        "      reason: the shop's published support address\ndetection:",
+    )
+    commit(repo, "allow", {PATH: allowed})
+    summary = repo.parent / "summary.md"
+    result = run_incident(
+        "check",
+        "--base",
+        "main",
+        cwd=repo,
+        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
+    assert result.code == 0, result.stdout
+    assert "::notice " in result.stdout
+    markdown = summary.read_text("utf-8")
+    assert "Personal-data exceptions" in markdown and "PD103" in markdown
 
 
 def test_an_approval_from_the_base_approves_nothing_new(repo: Path) -> None:
@@ -250,6 +282,11 @@ CARD = "4539 1488 0343 6467"
     ("name", "content", "expected"),
     [
         ("incidents/2026/export.csv", f"order;card\nA-1;{CARD}\n", {"IF007", "PD101"}),
+        (
+            "incidents/2026/orders.csv",
+            f"order,card,at\n1,{CARD.replace(' ', '')},2026-11-10\n",
+            {"IF007", "PD101"},
+        ),
         ("incidents/2026/notes.txt", "call back the shop owner\n", {"IF007"}),
         ("incidents/2026/INC-20261110-0930-upper-ab12.MD", "---\nid: x\n", {"IF007"}),
         ("incidents/.gitattributes", "*.md linguist-generated\n", {"IF007"}),

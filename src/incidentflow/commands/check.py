@@ -383,6 +383,18 @@ def summary_markdown(run: CheckRun) -> str:
     if waived:
         lines += ["", "### ⚠️ Waivers honoured", ""]
         lines += [f"- `{f.path}` line {f.line}: {f.code}: {f.message}" for f in waived]
+    relaxed = [f for f in run.findings if f.code in ("GT040", "GT041")]
+    if relaxed:
+        lines += ["", "### ⚠️ Config relaxations", ""]
+        lines += [
+            f"- line {f.line}: {f.code} ({'approved' if f.code == 'GT041' else 'not approved'})"
+            f": {f.message}"
+            for f in relaxed
+        ]
+    allowed = [f for f in run.findings if f.level is Level.NOTICE and f.code.startswith("PD")]
+    if allowed:
+        lines += ["", "### Personal-data exceptions honoured (allow entries)", ""]
+        lines += [f"- `{f.path}` line {f.line}: {f.code}: {f.message}" for f in allowed]
     problems = [f for f in run.findings if f.level is not Level.NOTICE]
     if problems:
         lines += ["", "### Findings", "", markdown_findings_table(problems)]

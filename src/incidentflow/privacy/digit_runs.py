@@ -32,14 +32,17 @@ _RUN = re.compile(
     # a character class lets the regex engine skip prose without trying each position.
     r"[+(0-9]"
     r"(?<![0-9A-Za-z_@+\-].)"  # not inside a word, an ID, an e-mail or a +09:00 offset
-    r"(?<![0-9][:,./].)"  # not after 15: 1, 10. or 11/ (times, amounts, decimals, dates)
+    r"(?<![0-9][:./].)"  # not after 15: 10. or 11/ (times, decimals, dates)
+    # Not a thousands group after "1," (an amount), but a longer or hyphenated field
+    # after one is a CSV column ("1,4539148803436467", "7,090-1234-5678") and is read.
+    r"(?:(?<![0-9],.)|(?<=[0-9])(?=[0-9]{2}(?:[0-9]|-[0-9])))"
     r"(?<![A-Za-z]/.)"  # not a URL path segment
     rf"(?=(?:{_SEPARATOR}{{0,3}}[0-9]){{9}})"  # at least MIN_DIGITS digits, checked in C
     rf"(?:{_SEPARATOR}{{0,3}}[0-9])*"
 )
 _GROUPS = re.compile(r"([0-9]+)")
 _AREA_CODE = re.compile(r"\([0-9]{1,5}\)")
-_GLUE_AFTER = re.compile(r"[0-9A-Za-z_@%]|[\-.:,/][0-9A-Za-z]")
+_GLUE_AFTER = re.compile(r"[0-9A-Za-z_@%]|[\-.:/][0-9A-Za-z]")
 _LOOSE = (" ", "\t", "/")
 
 
