@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from incidentflow.clocks import evaluate_clocks
-from incidentflow.config import load_config
+from incidentflow.config.settings import load_config
+from incidentflow.rules.clocks import evaluate_clocks
 from tests.conftest import PROJECT_ROOT, run_incident
 
 CONFIG = load_config(PROJECT_ROOT / "incidentflow.yaml").config

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from incidentflow.config import default_config_text, parse_config
+from incidentflow.config.settings import default_config_text, parse_config
 from incidentflow.errors import ConfigError
 from tests.conftest import PROJECT_ROOT
 

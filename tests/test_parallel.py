@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from incidentflow import parallel
-from incidentflow.config import load_config
-from incidentflow.repository import Repository
+from incidentflow.config.settings import load_config
+from incidentflow.config.workspace import Repository
+from incidentflow.rules import parallel
 from tests.conftest import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))

@@ -7,19 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from incidentflow.config import load_config
-from incidentflow.findings import Level
-from incidentflow.loader import parse_document
-from incidentflow.model import Status
-from incidentflow.phases import (
+from incidentflow.config.settings import load_config
+from incidentflow.record.load import parse_document
+from incidentflow.record.model import Status
+from incidentflow.record.phases import (
     MAIN_LINE,
     PHASES,
     next_status,
     phases_through,
     requirements_for,
 )
-from incidentflow.positions import format_loc
-from incidentflow.validation import unmet_fields, validate_document
+from incidentflow.record.positions import format_loc
+from incidentflow.rules.findings import Level
+from incidentflow.rules.incident_file import validate_document
+from incidentflow.rules.phases import unmet_fields
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = load_config(ROOT / "incidentflow.yaml").config

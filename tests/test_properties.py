@@ -8,10 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from incidentflow.config import load_config
-from incidentflow.findings import Finding
-from incidentflow.loader import parse_document
-from incidentflow.repository import Repository, validate_bytes
+from incidentflow.config.settings import load_config
+from incidentflow.config.workspace import Repository
+from incidentflow.record.load import parse_document
+from incidentflow.rules.findings import Finding
+from incidentflow.rules.run import validate_bytes
 
 CONFIG = load_config(Path(__file__).resolve().parent.parent / "incidentflow.yaml").config
 REPOSITORY = Repository(Path("."), CONFIG)

@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from incidentflow.config import load_config
-from incidentflow.loader import _fast_yaml
-from incidentflow.schema_export import render_schema
+from incidentflow.config.settings import load_config
+from incidentflow.record.json_schema import render_schema
+from incidentflow.record.load import _fast_yaml
 from tests.conftest import PROJECT_ROOT, run_incident
 
 SCHEMA = json.loads((PROJECT_ROOT / "schemas" / "incident.schema.json").read_text("utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from incidentflow.sections import find_sections, section_key
+from incidentflow.record.sections import find_sections, section_key
 
 
 @pytest.mark.parametrize(

@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 
+from incidentflow.config.workspace import open_repository
 from incidentflow.forge.interface import ForgeSettings
 from incidentflow.forge.pygithub_adapter import PyGithubTracker
 from incidentflow.forge.request_policy import RequestPolicy
 from incidentflow.sync.lock import LOCK_FILE
 from incidentflow.sync.report import SyncReport
 from incidentflow.sync.run import SyncOptions, run_sync
-from incidentflow.workspace import open_repository
 from tests.fake_github import FakeGitHub
 from tests.fake_github.openapi import assert_conforms
 from tests.sync_support import (

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incidentflow.loader import parse_document
+from incidentflow.record.load import parse_document
 from incidentflow.sync.writeback import TrackingUpdate, WriteBackError, set_tracking
 from tests.conftest import PROJECT_ROOT
 

@@ -1,3 +1,3 @@
-from incidentflow.entry import run
+from incidentflow.cli.entry import run
 
 run()

@@ -3,7 +3,7 @@ at start-up, before it knows whether a command needs pydantic or PyGithub."""
 
 from __future__ import annotations
 
-from incidentflow.findings import Finding
+from incidentflow.rules.findings import Finding
 
 
 class ConfigError(Exception):

@@ -8,22 +8,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from incidentflow import git, incidents_folder
-from incidentflow.config import (
+from incidentflow import git
+from incidentflow.config.settings import (
     CONFIG_FILE_NAME,
     Config,
     config_from_bytes,
     default_config_text,
     parse_config,
 )
+from incidentflow.config.workspace import Repository
 from incidentflow.errors import ConfigError
-from incidentflow.findings import Finding, Level
 from incidentflow.gate.closure import closure_checklists
 from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
-from incidentflow.loader import parse_document
-from incidentflow.overrides import apply_overrides
-from incidentflow.repository import Repository, files_by_name, name_clash, validate_bytes
+from incidentflow.record.load import parse_document
+from incidentflow.rules import files as incidents_folder
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.identity import files_by_name, name_clash
+from incidentflow.rules.run import validate_bytes
+from incidentflow.rules.waivers import apply_overrides
 
 
 class CheckUsageError(Exception):
@@ -342,7 +345,7 @@ def _data(raw: bytes | None, path: str) -> dict[str, Any]:
 
 def summary_markdown(run: CheckRun) -> str:
     """The job summary: one row per changed incident, then clocks, waivers and findings."""
-    from incidentflow.reporting import markdown_findings_table, summary_line
+    from incidentflow.cli.output import markdown_findings_table, summary_line
 
     errors = sum(1 for f in run.findings if f.level is Level.ERROR)
     verdict = "❌ incident check failed" if errors else "✅ incident check passed"
@@ -402,7 +405,7 @@ def summary_markdown(run: CheckRun) -> str:
 
 
 def render_check_text(run: CheckRun) -> str:
-    from incidentflow.reporting import render_text
+    from incidentflow.cli.output import render_text
 
     lines = [render_text(run.files, run.findings)]
     for incident in run.incidents:

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from incidentflow import clock
-from incidentflow.config import Config
+from incidentflow.config import now
+from incidentflow.config.settings import Config
+from incidentflow.config.workspace import Repository
 from incidentflow.privacy import scan_text
-from incidentflow.repository import Repository
-from incidentflow.templates import new_id, render_new
-from incidentflow.time_rules import CLOCK_SKEW
+from incidentflow.record.templates import new_id, render_new
+from incidentflow.rules.timestamps import CLOCK_SKEW
 
 ATTEMPTS = 20
 
@@ -127,14 +127,14 @@ def _moment(text: str | None) -> datetime | None:
         raise NewUsageError("use ISO 8601, e.g. 2026-11-29T15:30+09:00", "--detected-at") from error
     if moment.tzinfo is None:
         raise NewUsageError("add a time zone, e.g. 2026-11-29T15:30+09:00", "--detected-at")
-    if moment > clock.now() + CLOCK_SKEW:
+    if moment > now.current() + CLOCK_SKEW:
         raise NewUsageError("that is in the future: give the time it was detected", "--detected-at")
     return moment
 
 
 def create_incident(repository: Repository, request: NewIncidentRequest) -> NewIncident:
     config = repository.config
-    moment = (request.detected_at or clock.now()).astimezone(config.zone).replace(microsecond=0)
+    moment = (request.detected_at or now.current()).astimezone(config.zone).replace(microsecond=0)
     for _ in range(ATTEMPTS):
         incident_id = new_id(config.id_prefix, moment, request.slug or request.title)
         target = repository.incidents_dir / str(moment.year) / f"{incident_id}.md"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from incidentflow import clock
+from incidentflow.config import now
+from incidentflow.config.workspace import Repository
 from incidentflow.forge.interface import ForgeSettings, IssueTracker
-from incidentflow.metrics import Reminder, reminders
-from incidentflow.repository import Repository, validate_repository
+from incidentflow.reports.monthly import Reminder, reminders
+from incidentflow.rules.run import validate_repository
 from incidentflow.sync.markers import CHECKLIST, PREVENTION, IssueKey, sanitise
 from incidentflow.sync.ownership import not_ours_because
 
@@ -96,7 +97,7 @@ def open_tracker() -> tuple[IssueTracker, str]:
 
 
 def today(repository: Repository) -> date:
-    return clock.now().astimezone(repository.config.zone).date()
+    return now.today(repository.config)
 
 
 def run_remind(repository: Repository) -> list[Reminder]:

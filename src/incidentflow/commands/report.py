@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from incidentflow import clock
-from incidentflow.config import Config
-from incidentflow.metrics import Period, Report, build_report
-from incidentflow.repository import Repository, validate_repository
+from incidentflow.config import now
+from incidentflow.config.settings import Config
+from incidentflow.config.workspace import Repository
+from incidentflow.reports.monthly import Period, Report, build_report
+from incidentflow.rules.run import validate_repository
 
 LABELS = {
     "ja": {
@@ -94,7 +95,7 @@ def month_period(month: str | None, repository: Repository) -> Period:
     """The calendar month ``YYYY-MM`` in the configured zone (default: the previous month)."""
     zone = repository.config.zone
     if month is None:
-        today = clock.now().astimezone(zone).date()
+        today = now.today(repository.config)
         year, number = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     else:
         year, number = (int(part) for part in month.split("-", 1))
@@ -105,7 +106,7 @@ def month_period(month: str | None, repository: Repository) -> Period:
 
 def run_report(repository: Repository, period: Period) -> Report:
     results, _ = validate_repository(repository)
-    today: date = clock.now().astimezone(repository.config.zone).date()
+    today: date = now.today(repository.config)
     return build_report([r.data for r in results], repository.config, period, today)
 
 

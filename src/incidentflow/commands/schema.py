@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from incidentflow.atomic import write_text_atomic
-from incidentflow.findings import Finding, Level
-from incidentflow.repository import Repository
-from incidentflow.schema_export import render_schema
+from incidentflow.config.workspace import Repository
+from incidentflow.record.atomic import write_text_atomic
+from incidentflow.record.json_schema import render_schema
+from incidentflow.rules.findings import Finding, Level
 
 
 def write_schema(repository: Repository, target: Path) -> bool:

@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from incidentflow.findings import Finding, Level
-from incidentflow.model import Status, parse_status
-from incidentflow.phases import PHASES, TERMINAL, next_status, rank
-from incidentflow.positions import format_loc
-from incidentflow.reporting import one_line
-from incidentflow.repository import Repository, validate_repository
-from incidentflow.sections import SECTION_BY_KEY
-from incidentflow.validated import ValidatedIncident
-from incidentflow.validation import unfilled_sections, unmet_fields
+from incidentflow.cli.output import one_line
+from incidentflow.config.workspace import Repository
+from incidentflow.record.model import Status, parse_status
+from incidentflow.record.phases import PHASES, TERMINAL, next_status, rank
+from incidentflow.record.positions import format_loc
+from incidentflow.record.sections import SECTION_BY_KEY
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.phases import unfilled_sections, unmet_fields
+from incidentflow.rules.result import ValidatedIncident
+from incidentflow.rules.run import validate_repository
 
 
 @dataclass(slots=True)
@@ -202,7 +203,7 @@ def render_overview(states: list[IncidentStatus]) -> str:
 
 
 def render_status(run: StatusRun) -> str:
-    from incidentflow.reporting import render_text
+    from incidentflow.cli.output import render_text
 
     if run.overview:
         text = render_overview(run.states)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from incidentflow.config.workspace import Repository
 from incidentflow.forge.interface import ForgeSettings
 from incidentflow.forge.request_policy import PolicyError, RequestPolicy, env_float
-from incidentflow.repository import Repository
 from incidentflow.sync.report import Action, SyncReport
 from incidentflow.sync.run import SyncOptions, SyncUsageError, run_sync
 

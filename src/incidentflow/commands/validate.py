@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from incidentflow import incidents_folder
-from incidentflow.findings import Finding
-from incidentflow.parallel import validate_files
-from incidentflow.repository import (
-    Repository,
-    listed_by_name,
-    same_name_elsewhere,
-    validate_file,
-)
+from incidentflow.config.workspace import Repository
+from incidentflow.rules import files as incidents_folder
+from incidentflow.rules.findings import Finding
+from incidentflow.rules.identity import listed_by_name, same_name_elsewhere
+from incidentflow.rules.parallel import validate_files
+from incidentflow.rules.run import validate_file
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from incidentflow.config import Config
-from incidentflow.findings import Finding, Level
+from incidentflow.config.settings import Config
 from incidentflow.forge.checklists import describe_progress, is_done
 from incidentflow.forge.interface import ForgeError, ForgeSettings, IssueRecord
-from incidentflow.stakeholders import involved_teams
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.result import ValidatedIncident
+from incidentflow.rules.stakeholders import involved_teams
 from incidentflow.sync.markers import CHECKLIST, IssueKey
 from incidentflow.sync.ownership import not_ours_because, same_account
-from incidentflow.validated import ValidatedIncident
 
 if TYPE_CHECKING:  # PyGithub loads only when a closure is checked
     from incidentflow.forge.pygithub_adapter import PyGithubTracker

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from incidentflow.config import Config, ConfigApproval
-from incidentflow.findings import Finding, Level
-from incidentflow.model import Status
-from incidentflow.phases import MAIN_LINE
-from incidentflow.positions import PositionIndex
+from incidentflow.config.settings import Config, ConfigApproval
+from incidentflow.record.model import Status
+from incidentflow.record.phases import MAIN_LINE
+from incidentflow.record.positions import PositionIndex
+from incidentflow.rules.findings import Finding, Level
 
 # Settings whose change never loosens the gate: words shown to people, and the audit trail.
 _NEUTRAL = frozenset({"version", "language", "severities", "id_prefix", "approvals"})

@@ -10,13 +10,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from incidentflow.conditions import lookup
-from incidentflow.findings import Finding, Level
-from incidentflow.model import Status, parse_status
-from incidentflow.phases import MAIN_LINE, SIDE_EXIT_FROM, SIDE_EXITS, TERMINAL
-from incidentflow.time_rules import NOT_BEFORE_DETECTION, TIMESTAMP_ORDER
-from incidentflow.times import parse_time
-from incidentflow.validated import ValidatedIncident
+from incidentflow.config.conditions import lookup
+from incidentflow.record.model import Status, parse_status
+from incidentflow.record.phases import MAIN_LINE, SIDE_EXIT_FROM, SIDE_EXITS, TERMINAL
+from incidentflow.record.times import parse_time
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.result import ValidatedIncident
+from incidentflow.rules.timestamps import NOT_BEFORE_DETECTION, TIMESTAMP_ORDER
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from incidentflow.clocks import ClockState
-from incidentflow.model import parse_status
-from incidentflow.phases import PHASES
+from incidentflow.record.model import parse_status
+from incidentflow.record.phases import PHASES
+from incidentflow.rules.clocks import ClockState
 from incidentflow.sync.markers import GeneratedState, IssueKey, one_line, phase_marker, sanitise
 
 MAX_TITLE = 256  # GitHub refuses longer issue titles

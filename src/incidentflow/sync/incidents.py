@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from incidentflow.loader import read_document
-from incidentflow.model import Incident, Status
-from incidentflow.repository import Repository
+from incidentflow.config.workspace import Repository
+from incidentflow.record.load import read_document
+from incidentflow.record.model import Incident, Status
 
 
 class UnknownIncident(Exception):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 from incidentflow.forge.mentions import quieten
-from incidentflow.model import ID_PATTERN
+from incidentflow.record.model import ID_PATTERN
 
 CHECKLIST = "checklist"
 PREVENTION = "prevention"

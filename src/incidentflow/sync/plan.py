@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import Literal
 from urllib.parse import quote
 
-from incidentflow.clocks import evaluate_clocks
-from incidentflow.config import Config, StakeholderTeam
-from incidentflow.model import Incident, PreventionItem
-from incidentflow.phases import TERMINAL
-from incidentflow.stakeholders import involved_teams
+from incidentflow.config.settings import Config, StakeholderTeam
+from incidentflow.record.model import Incident, PreventionItem
+from incidentflow.record.phases import TERMINAL
+from incidentflow.rules.clocks import evaluate_clocks
+from incidentflow.rules.stakeholders import involved_teams
 from incidentflow.sync.bodies import (
     ChecklistFacts,
     FileLink,

@@ -22,7 +22,7 @@ from incidentflow.forge.interface import (
     IssueTracker,
     WriteOutcomeUnknown,
 )
-from incidentflow.model import parse_status
+from incidentflow.record.model import parse_status
 from incidentflow.sync.bodies import comparable, phase_comment
 from incidentflow.sync.markers import (
     CHECKLIST,

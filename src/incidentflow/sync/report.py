@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from incidentflow.cli.output import one_line
 from incidentflow.forge.interface import RequestCounts
-from incidentflow.reporting import one_line
 
 
 class ActionKind(StrEnum):

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from incidentflow import clock, git
+from incidentflow import git
+from incidentflow.config import now
+from incidentflow.config.workspace import Repository
 from incidentflow.forge.interface import ForgeError, ForgeRefused, IssueTracker, RateLimited
-from incidentflow.repository import Repository
 from incidentflow.sync.branches import (
     BranchRefused,
     check_branch_name,
@@ -117,7 +118,7 @@ def run_sync(
         options.server_url,
         options.repository,
         commit,
-        clock.now(),
+        now.current(),
         lambda relative: read_template(repository.root, relative),
     )
     plan = build_plan(incidents, context)

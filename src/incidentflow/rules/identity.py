@@ -1,73 +1,19 @@
-"""An incident repository: where the files are, and the rules that span files."""
+"""IDs are file names and unique: IF040 (id differs from the file name), IF041 (the same ID
+in two files, found from a listing without parsing) and IF042 (the year folder)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from incidentflow.config import Config
-from incidentflow.findings import Finding, Level
-from incidentflow.loader import parse_document
-from incidentflow.model_errors import shown
-from incidentflow.times import parse_time
-from incidentflow.validated import ValidatedIncident
-from incidentflow.validation import validate_document
+from incidentflow.config.settings import Config
+from incidentflow.record.times import parse_time
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.result import ValidatedIncident
+from incidentflow.rules.schema import shown
 
-
-@dataclass(frozen=True, slots=True)
-class Repository:
-    root: Path
-    config: Config
-    # The config file in use; None when the packaged default applies (no file was found).
-    config_file: Path | None = None
-
-    @property
-    def incidents_dir(self) -> Path:
-        return self.root / self.config.incidents_dir
-
-    def display(self, file: Path) -> str:
-        try:
-            return file.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return file.as_posix()
-
-    def incident_files(self) -> list[Path]:
-        """Every incident file: ``incidents/<year>/<ID>.md``; README files are documentation."""
-        if not self.incidents_dir.is_dir():
-            return []
-        return sorted(
-            file
-            for file in self.incidents_dir.rglob("*.md")
-            if file.is_file() and file.name.lower() != "readme.md"
-        )
-
-
-def validate_file(
-    repository: Repository, file: Path
-) -> tuple[ValidatedIncident | None, list[Finding]]:
-    display = repository.display(file)
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        return None, [
-            Finding(
-                display, None, None, "IF000", Level.ERROR, f"cannot read file: {error.strerror}"
-            )
-        ]
-    return validate_bytes(repository, raw, display)
-
-
-def validate_bytes(
-    repository: Repository, raw: bytes, display: str
-) -> tuple[ValidatedIncident | None, list[Finding]]:
-    """Validate one file's bytes shown as ``display``; the gate passes blobs from git here."""
-    document, findings = parse_document(raw, display)
-    if document is None:
-        return None, findings
-    result = validate_document(document, repository.config)
-    result.findings.extend(file_name_rules(result, repository.config))
-    return result, result.findings
+if TYPE_CHECKING:
+    from incidentflow.config.workspace import Repository
 
 
 def file_name_rules(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
@@ -137,24 +83,6 @@ def name_clash(result: ValidatedIncident, by_name: dict[str, list[str]]) -> Find
     name = result.document.path.rsplit("/", 1)[-1]
     others = [path for path in by_name.get(name, []) if path != result.document.path]
     return duplicate_id(result, name.removesuffix(".md"), others[0]) if others else None
-
-
-def validate_repository(
-    repository: Repository, files: list[Path] | None = None
-) -> tuple[list[ValidatedIncident], list[Finding]]:
-    """Validate files (default: all incidents); duplicate IDs are checked across all of them."""
-    chosen = repository.incident_files() if files is None else files
-    results: list[ValidatedIncident] = []
-    findings: list[Finding] = []
-    for file in chosen:
-        result, file_findings = validate_file(repository, file)
-        findings.extend(file_findings)
-        if result is not None:
-            results.append(result)
-    findings.extend(duplicate_ids(results))
-    if files is not None:
-        findings.extend(same_name_elsewhere(repository, results))
-    return results, findings
 
 
 def listed_by_name(repository: Repository) -> dict[str, list[str]]:

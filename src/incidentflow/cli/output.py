@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from incidentflow.findings import Finding, Level, sort_key
+from incidentflow.rules.findings import Finding, Level, sort_key
 
 # GitHub shows at most 10 error and 10 warning annotations per step (50 per job); beyond
 # that they are dropped silently, so we annotate the first ones and count the rest.

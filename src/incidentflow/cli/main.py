@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from incidentflow import __version__
-from incidentflow.errors import ConfigError
-from incidentflow.findings import Finding, has_errors
-from incidentflow.reporting import (
+from incidentflow.cli.output import (
     OutputFormat,
     default_format,
     markdown_findings_table,
@@ -30,9 +28,11 @@ from incidentflow.reporting import (
     summary_line,
     write_step_summary,
 )
+from incidentflow.errors import ConfigError
+from incidentflow.rules.findings import Finding, has_errors
 
 if TYPE_CHECKING:
-    from incidentflow.repository import Repository
+    from incidentflow.config.workspace import Repository
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,7 +55,7 @@ class Context:
     @property
     def repository(self) -> Repository:
         if self._repository is None:
-            from incidentflow.workspace import open_repository
+            from incidentflow.config.workspace import open_repository
 
             self._repository = open_repository(self.directory, self.config)
         return self._repository

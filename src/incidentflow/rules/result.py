@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from incidentflow.clocks import ClockState
-from incidentflow.findings import Finding, Level
-from incidentflow.loader import Document
-from incidentflow.model import Incident, Status, parse_status
-from incidentflow.positions import PositionIndex
-from incidentflow.sections import Section, find_sections
+from incidentflow.record.load import Document
+from incidentflow.record.model import Incident, Status, parse_status
+from incidentflow.record.positions import PositionIndex
+from incidentflow.record.sections import Section, find_sections
+from incidentflow.rules.clocks import ClockState
+from incidentflow.rules.findings import Finding, Level
 
 
 @dataclass(slots=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from incidentflow.conditions import is_filled
-from incidentflow.config import Config
-from incidentflow.findings import Finding, Level
+from incidentflow.config.conditions import is_filled
+from incidentflow.config.settings import Config
 from incidentflow.privacy import AllowedValue, Unlisted, scan
 from incidentflow.privacy.detectors import NOUNS
-from incidentflow.validated import ValidatedIncident
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.result import ValidatedIncident
 
 # Findings listed one by one per file and level; the rest are counted in one PD100, so a
 # pasted log full of numbers gives a readable report (and GitHub shows few annotations).

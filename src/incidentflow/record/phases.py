@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from incidentflow.conditions import Condition, FieldTest
-from incidentflow.model import Status
+from incidentflow.config.conditions import Condition, FieldTest
+from incidentflow.record.model import Status
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,25 +1,15 @@
-"""Validating one incident file: the model, the phase requirements and the config's rules.
-
-Fast path first: a clean file costs one C-loader parse and one pydantic validation. The
-round-trip parse for positions and the Markdown parse for sections run only when needed.
-"""
+"""Phase requirements: the fields (IF030) and sections (IF031) each status needs, and a
+status itself (IF030 when it is missing)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from pydantic import ValidationError
-
-from incidentflow.clocks import clock_findings, evaluate_clocks
-from incidentflow.conditions import is_filled, lookup
-from incidentflow.config import Config
-from incidentflow.findings import Finding, Level
-from incidentflow.loader import Document
-from incidentflow.model import Incident, Status
-from incidentflow.model_errors import findings_from_error, shown, suggest
-from incidentflow.overrides import apply_overrides, override_entries
-from incidentflow.phases import (
+from incidentflow.config.conditions import is_filled, lookup
+from incidentflow.config.settings import Config
+from incidentflow.record.model import Status
+from incidentflow.record.phases import (
     MAIN_LINE,
     PHASES,
     SIDE_EXITS,
@@ -27,57 +17,10 @@ from incidentflow.phases import (
     phases_through,
     requirements_for,
 )
-from incidentflow.positions import format_loc, parse_path
-from incidentflow.privacy_guard import personal_data_findings
-from incidentflow.sections import SECTION_BY_KEY
-from incidentflow.time_rules import escalation_delay, timestamp_findings
-from incidentflow.validated import ValidatedIncident
-
-
-def validate_document(document: Document, config: Config) -> ValidatedIncident:
-    result = ValidatedIncident(document, None)
-    try:
-        result.incident = Incident.model_validate(document.data)
-    except ValidationError as error:
-        result.findings.extend(
-            findings_from_error(
-                error,
-                path=document.path,
-                root=Incident,
-                positions=result.positions,
-                prefix="IF",
-            )
-        )
-    result.findings.extend(_config_values(result, config))
-    status = result.status
-    if status is not None:
-        result.findings.extend(missing_for(result, status, config))
-        result.findings.extend(_stakeholder_rules(result, status, config))
-    else:
-        # Without a status (or with one that names no phase, reported above) the file still
-        # needs the first phase's fields: no status, no exemption.
-        result.findings.extend(missing_for(result, Status.DETECTED, config))
-    result.findings.extend(timestamp_findings(result))
-    result.findings.extend(escalation_delay(result, config))
-    result.findings.extend(personal_data_findings(result, config))
-    result.findings.extend(override_entries(result))
-    # Evaluated once here; status and the gate show the same states.
-    result.clocks = evaluate_clocks(result.data, config)
-    if result.incident is not None:
-        result.findings.extend(
-            clock_findings(
-                result.clocks,
-                result.data,
-                lambda loc: result.positions().key_of(loc),
-                document.path,
-            )
-        )
-    result.findings = apply_overrides(result, result.findings)
-    # After the waivers, so no override reaches it: a file without a status is outside the
-    # flow, and a waived one could later take any status, a closed incident reopened. First,
-    # because `incident status` shows the first few findings and this one matters most.
-    result.findings[:0] = _missing_status(result)
-    return result
+from incidentflow.record.positions import format_loc, parse_path
+from incidentflow.record.sections import SECTION_BY_KEY
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.result import ValidatedIncident
 
 
 def _requirement_paths(data: Mapping[str, Any], path: str) -> Iterator[tuple[str | int, ...]]:
@@ -184,7 +127,7 @@ def missing_for(result: ValidatedIncident, status: Status, config: Config) -> li
     return findings
 
 
-def _missing_status(result: ValidatedIncident) -> list[Finding]:
+def missing_status(result: ValidatedIncident) -> list[Finding]:
     """IF030 for a missing or empty status, naming the phase the file's own fields point to."""
     data = result.data
     if is_filled(data.get("status")):
@@ -209,55 +152,3 @@ def _missing_status(result: ValidatedIncident) -> list[Finding]:
             break
     message = f"status is {state}: every incident file names its phase ({phases}). {advice}"
     return [result.at(("status",), "IF030", message)]
-
-
-def _config_values(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
-    severity = result.data.get("severity")
-    if isinstance(severity, str) and severity not in config.severity_keys:
-        yield result.at(
-            ("severity",),
-            "IF043",
-            f"severity '{shown(severity)}' is not defined in incidentflow.yaml."
-            f"{suggest(severity, config.severity_keys)} "
-            f"Use one of: {', '.join(config.severity_keys)}.",
-            value=True,
-        )
-    stakeholders = result.data.get("stakeholders")
-    if isinstance(stakeholders, list):
-        for number, key in enumerate(stakeholders):
-            if isinstance(key, str) and key not in config.stakeholder_keys:
-                yield result.at(
-                    ("stakeholders", number),
-                    "IF044",
-                    f"stakeholder '{shown(key)}' is not a team in incidentflow.yaml."
-                    f"{suggest(key, config.stakeholder_keys)} "
-                    f"Use one of: {', '.join(config.stakeholder_keys)}.",
-                    value=True,
-                )
-
-
-def _stakeholder_rules(
-    result: ValidatedIncident, status: Status, config: Config
-) -> Iterator[Finding]:
-    from incidentflow.stakeholders import team_requirements
-
-    listed = result.data.get("stakeholders")
-    present = {key for key in listed if isinstance(key, str)} if isinstance(listed, list) else set()
-    # One finding per set of reasons, naming every team that the same reasons require.
-    reasons_by_team: dict[str, list[str]] = {}
-    for requirement in team_requirements(result.data, config):
-        if requirement.team not in present:
-            reasons = reasons_by_team.setdefault(requirement.team, [])
-            if requirement.reason not in reasons:
-                reasons.append(requirement.reason)
-    teams_by_reasons: dict[tuple[str, ...], list[str]] = {}
-    for team, reasons in reasons_by_team.items():
-        teams_by_reasons.setdefault(tuple(reasons), []).append(team)
-    for why, teams in teams_by_reasons.items():
-        yield result.at(
-            ("stakeholders",) if "stakeholders" in result.data else ("status",),
-            "IF045",
-            f"stakeholders must include {', '.join(teams)}: {'; '.join(why)}. Add "
-            f"{'it' if len(teams) == 1 else 'them'} to 'stakeholders:' so the team gets its "
-            "checklist.",
-        )

@@ -9,13 +9,17 @@ in at once, before anybody has written them into the file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from incidentflow.config import Config
-from incidentflow.model import Status, parse_status
-from incidentflow.phases import SIDE_EXITS, rank
+from incidentflow.config.settings import Config
+from incidentflow.record.model import Status, parse_status
+from incidentflow.record.phases import SIDE_EXITS, rank
+from incidentflow.rules.findings import Finding
+
+if TYPE_CHECKING:
+    from incidentflow.rules.result import ValidatedIncident
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +62,28 @@ def involved_teams(data: Mapping[str, Any], config: Config) -> list[str]:
             keys.append(key)
     known = set(config.stakeholder_keys)
     return [key for key in keys if key in known]
+
+
+def stakeholder_rule_findings(
+    result: ValidatedIncident, status: Status, config: Config
+) -> Iterator[Finding]:
+    listed = result.data.get("stakeholders")
+    present = {key for key in listed if isinstance(key, str)} if isinstance(listed, list) else set()
+    # One finding per set of reasons, naming every team that the same reasons require.
+    reasons_by_team: dict[str, list[str]] = {}
+    for requirement in team_requirements(result.data, config):
+        if requirement.team not in present:
+            reasons = reasons_by_team.setdefault(requirement.team, [])
+            if requirement.reason not in reasons:
+                reasons.append(requirement.reason)
+    teams_by_reasons: dict[tuple[str, ...], list[str]] = {}
+    for team, reasons in reasons_by_team.items():
+        teams_by_reasons.setdefault(tuple(reasons), []).append(team)
+    for why, teams in teams_by_reasons.items():
+        yield result.at(
+            ("stakeholders",) if "stakeholders" in result.data else ("status",),
+            "IF045",
+            f"stakeholders must include {', '.join(teams)}: {'; '.join(why)}. Add "
+            f"{'it' if len(teams) == 1 else 'them'} to 'stakeholders:' so the team gets its "
+            "checklist.",
+        )

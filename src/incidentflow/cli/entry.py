@@ -8,7 +8,7 @@ import sys
 
 def run() -> None:
     try:
-        from incidentflow.cli import run as cli_run
+        from incidentflow.cli.main import run as cli_run
     except KeyboardInterrupt:
         sys.stderr.write("incident: interrupted\n")
         raise SystemExit(130) from None

@@ -10,10 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from incidentflow.conditions import AllOf, FieldTest
-from incidentflow.config import Config
-from incidentflow.model import Incident, Status
-from incidentflow.phases import MAIN_LINE, PHASES, SIDE_EXITS, FieldRequirement, phases_through
+from incidentflow.config.conditions import AllOf, FieldTest
+from incidentflow.config.settings import Config
+from incidentflow.record.model import Incident, Status
+from incidentflow.record.phases import (
+    MAIN_LINE,
+    PHASES,
+    SIDE_EXITS,
+    FieldRequirement,
+    phases_through,
+)
 
 SCHEMA_PATH = "schemas/incident.schema.json"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"

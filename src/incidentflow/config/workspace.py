@@ -1,11 +1,39 @@
-"""Finding the repository and its config for a command run."""
+"""An incident repository (its root, its config, its incident files) and finding it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from incidentflow.config import find_config, load_config
-from incidentflow.repository import Repository
+from incidentflow.config.settings import Config, find_config, load_config
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    root: Path
+    config: Config
+    # The config file in use; None when the packaged default applies (no file was found).
+    config_file: Path | None = None
+
+    @property
+    def incidents_dir(self) -> Path:
+        return self.root / self.config.incidents_dir
+
+    def display(self, file: Path) -> str:
+        try:
+            return file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    def incident_files(self) -> list[Path]:
+        """Every incident file: ``incidents/<year>/<ID>.md``; README files are documentation."""
+        if not self.incidents_dir.is_dir():
+            return []
+        return sorted(
+            file
+            for file in self.incidents_dir.rglob("*.md")
+            if file.is_file() and file.name.lower() != "readme.md"
+        )
 
 
 def open_repository(directory: Path, config_path: Path | None = None) -> Repository:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from incidentflow import clock
-from incidentflow.conditions import lookup
-from incidentflow.config import Config
-from incidentflow.findings import Finding, Level
-from incidentflow.positions import parse_path
-from incidentflow.times import parse_time
-from incidentflow.validated import ValidatedIncident
+from incidentflow.config import now
+from incidentflow.config.conditions import lookup
+from incidentflow.config.settings import Config
+from incidentflow.record.positions import parse_path
+from incidentflow.record.times import parse_time
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.result import ValidatedIncident
 
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -58,7 +58,7 @@ def timestamp_findings(result: ValidatedIncident) -> Iterator[Finding]:
                 "fix whichever time is wrong.",
                 value=True,
             )
-    limit = clock.now() + CLOCK_SKEW
+    limit = now.current() + CLOCK_SKEW
     for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION, "personal_data.aware_at"):
         moment = parse_time(lookup(data, path))
         if moment is not None and moment > limit:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import unicodedata
 from enum import Enum
 
-from incidentflow.config import Config
-from incidentflow.findings import Finding, Level
-from incidentflow.privacy_guard import config_allow, text_findings
+from incidentflow.config.settings import Config
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.privacy import config_allow, text_findings
 
 _PLACEHOLDERS = frozenset({".gitkeep", ".keep"})
 

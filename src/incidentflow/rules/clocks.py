@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from incidentflow import clock
-from incidentflow.conditions import lookup
-from incidentflow.config import Config, RegulatoryClock
-from incidentflow.findings import Finding, Level
-from incidentflow.model import Status, parse_status
-from incidentflow.phases import SIDE_EXITS
-from incidentflow.positions import parse_path
-from incidentflow.times import parse_time
+from incidentflow.config.conditions import lookup
+from incidentflow.config.now import current as current_time
+from incidentflow.config.settings import Config, RegulatoryClock
+from incidentflow.record.model import Status, parse_status
+from incidentflow.record.phases import SIDE_EXITS
+from incidentflow.record.positions import parse_path
+from incidentflow.record.times import parse_time
+from incidentflow.rules.findings import Finding, Level
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def evaluate_clocks(
     """Every triggered clock of an incident, with its exact due time in the config's zone."""
     if parse_status(data.get("status")) in SIDE_EXITS:
         return []  # not an incident, or tracked in another file: no duties run here
-    current = now or clock.now()
+    current = now or current_time()
     lang = data.get("lang")
     language = lang if isinstance(lang, str) and lang in ("ja", "en") else config.language
     states: list[ClockState] = []
@@ -87,7 +87,7 @@ def evaluate_clocks(
             started_from, started_at = start
             # Imported here: the holiday calendars take a tenth of a second to load, and most
             # incidents trigger no clock at all.
-            from incidentflow.calendar import deadline
+            from incidentflow.config.business_days import deadline
 
             due = deadline(
                 started_at, spec.deadline.amount, spec.deadline.unit, config.zone, config.calendar

@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 
-from incidentflow.loader import text_timestamps
+from incidentflow.record.load import text_timestamps
 
 
 def _round_trip_yaml() -> YAML:

@@ -12,8 +12,10 @@ import multiprocessing
 import os
 from pathlib import Path
 
-from incidentflow.findings import Finding
-from incidentflow.repository import Repository, duplicate_ids, validate_file
+from incidentflow.config.workspace import Repository
+from incidentflow.rules.findings import Finding
+from incidentflow.rules.identity import duplicate_ids
+from incidentflow.rules.run import validate_file
 
 PARALLEL_THRESHOLD = 300
 _CHUNK = 32

@@ -17,9 +17,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from incidentflow.model import Status
-from incidentflow.phases import PHASES, next_status
-from incidentflow.sections import SECTIONS
+from incidentflow.record.model import Status
+from incidentflow.record.phases import PHASES, next_status
+from incidentflow.record.sections import SECTIONS
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=../../schemas/incident.schema.json"
 _SUFFIX_ALPHABET = string.ascii_lowercase + string.digits

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from incidentflow.clocks import ClockState, evaluate_clocks
-from incidentflow.conditions import lookup
-from incidentflow.config import Config
-from incidentflow.times import parse_time
+from incidentflow.config import now
+from incidentflow.config.conditions import lookup
+from incidentflow.config.settings import Config
+from incidentflow.record.times import parse_time
+from incidentflow.rules.clocks import ClockState, evaluate_clocks
 
 OPEN_STATUSES = ("detected", "investigating", "decided", "responding", "resolved")
 
@@ -179,7 +180,7 @@ def _clock_reminder(
     """An overdue clock (how late) or one due within a day (how long is left)."""
     team = config.team(state.stakeholder)
     owner = team.name.get("ja" if ja else "en") if team else state.stakeholder
-    hours = int(abs((clock_now(config) - state.due).total_seconds()) // 3600)
+    hours = int(abs((now.local(config) - state.due).total_seconds()) // 3600)
     due_text = f"{state.due:%Y-%m-%d %H:%M %Z}"
     record = (
         f"完了したら {state.completed_by} に日時を記録してください"
@@ -212,12 +213,6 @@ def _clock_reminder(
         number if isinstance(number, int) else None,
         state.stakeholder,
     )
-
-
-def clock_now(config: Config) -> datetime:
-    from incidentflow import clock
-
-    return clock.now().astimezone(config.zone)
 
 
 def _date(value: Any) -> date | None:
@@ -274,7 +269,7 @@ def reminders(
         items = tracking.get("prevention", {}) if isinstance(tracking, Mapping) else {}
         ja = (data.get("lang") or config.language) == "ja"
         for state in evaluate_clocks(data, config):
-            soon = state.state == "running" and state.due - clock_now(config) <= DUE_SOON
+            soon = state.state == "running" and state.due - now.local(config) <= DUE_SOON
             if state.state == "overdue" or soon:
                 found.append(_clock_reminder(incident_id, path, state, config, teams, ja))
         for item in data.get("prevention") or []:

@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from incidentflow.conditions import AllOf, AnyOf, Condition, FieldTest, NotCondition
+from incidentflow.config.conditions import AllOf, AnyOf, Condition, FieldTest, NotCondition
 from incidentflow.errors import ConfigError
-from incidentflow.findings import Finding, Level
-from incidentflow.loader import MAX_FILE_BYTES
-from incidentflow.model import Incident, Status
-from incidentflow.model_errors import findings_from_error, model_at, suggest
-from incidentflow.positions import PositionIndex, parse_path
+from incidentflow.record.load import MAX_FILE_BYTES
+from incidentflow.record.model import Incident, Status
+from incidentflow.record.positions import PositionIndex, parse_path
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.schema import findings_from_error, model_at, suggest
 
 CONFIG_FILE_NAME = "incidentflow.yaml"
 _KEY = r"^[a-z][a-z0-9_]*$"
@@ -251,7 +251,7 @@ def config_from_bytes(raw: bytes, shown: str) -> Config:
 
 
 def parse_config(text: str, display: str) -> Config:
-    from incidentflow.loader import Document, load_front_matter
+    from incidentflow.record.load import Document, load_front_matter
 
     document = Document(display, text, text.replace("\r\n", "\n"), 1, "", 1)
     problems = load_front_matter(document)

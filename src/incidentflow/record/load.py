@@ -30,7 +30,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from incidentflow.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level
 
 try:
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]

@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from incidentflow.findings import Finding, Level
-from incidentflow.positions import PositionIndex, format_loc
+from incidentflow.record.positions import PositionIndex, format_loc
+from incidentflow.rules.findings import Finding, Level
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from incidentflow.conditions import is_filled
-from incidentflow.findings import Finding, Level
-from incidentflow.model_errors import shown, suggest
-from incidentflow.rule_codes import KNOWN, WAIVABLE
-from incidentflow.validated import ValidatedIncident
+from incidentflow.config.conditions import is_filled
+from incidentflow.rules.codes import KNOWN, WAIVABLE
+from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.result import ValidatedIncident
+from incidentflow.rules.schema import shown, suggest
 
 
 def apply_overrides(result: ValidatedIncident, findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,1 @@
+"""The command line: click, output formats, and the one error handler."""

@@ -1,0 +1,1 @@
+"""The organisation's choices: the config file, conditions, business days, now."""

@@ -1,0 +1,1 @@
+"""The incident record: its model, phases, sections, loading and positions."""

@@ -1,0 +1,1 @@
+"""Figures for management and reminders for owners."""

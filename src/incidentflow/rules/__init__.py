@@ -1,0 +1,1 @@
+"""Every rule over incident files, one module per family, and running them."""
