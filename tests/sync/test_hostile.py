@@ -19,7 +19,7 @@ from incidentflow.sync.lock import LOCK_FILE
 from tests.conftest import Result
 from tests.fake_github import FakeGitHub
 from tests.fake_github.openapi import assert_conforms
-from tests.sync_support import (
+from tests.sync.support import (
     BOT_BRANCH,
     commit_all,
     committed_files,

@@ -17,8 +17,8 @@ from tests.conftest import Result, run_incident
 from tests.fake_github.openapi import assert_conforms
 from tests.fake_github.server import FakeGitHub
 from tests.fake_github.state import Issue
-from tests.gate_fixtures import INCIDENT_ID, PATH, commit, incident, start_branch
-from tests.sync_support import checklist_body
+from tests.gate.fixtures import INCIDENT_ID, PATH, commit, incident, start_branch
+from tests.sync.support import checklist_body
 
 BOXES = "- [ ] Draft the customer FAQ\n- [ ] Track inquiry counts\n"
 TICKED = BOXES.replace("- [ ]", "- [x]")

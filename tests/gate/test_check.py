@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Result, git, run_incident
-from tests.gate_fixtures import BODY_EMPTY, PATH, commit, incident, start_branch
+from tests.gate.fixtures import BODY_EMPTY, PATH, commit, incident, start_branch
 
 
 def check(repo: Path, *extra: str, env: dict[str, str] | None = None) -> Result:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT, run_incident
-from tests.gate_fixtures import commit, start_branch
+from tests.gate.fixtures import commit, start_branch
 
 VALID = PROJECT_ROOT / "tests" / "examples" / "valid" / "INC-20261102-0915-search-slow-ab12.md"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT_ROOT, Result, run_incident
-from tests.gate_fixtures import commit, start_branch
+from tests.gate.fixtures import commit, start_branch
 
 VALID = PROJECT_ROOT / "tests" / "examples" / "valid"
 SMALL = VALID / "INC-20261102-0915-search-slow-ab12.md"

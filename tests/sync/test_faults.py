@@ -25,7 +25,7 @@ from incidentflow.sync.report import SyncReport
 from incidentflow.sync.run import SyncOptions, run_sync
 from tests.fake_github import FakeGitHub
 from tests.fake_github.openapi import assert_conforms
-from tests.sync_support import (
+from tests.sync.support import (
     BOT_BRANCH,
     FAST,
     commit_all,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT, Result, run_incident
-from tests.gate_fixtures import PATH, commit, incident, start_branch
+from tests.gate.fixtures import PATH, commit, incident, start_branch
 
 BASE = (PROJECT_ROOT / "tests/examples/valid/INC-20261102-0915-search-slow-ab12.md").read_text(
     "utf-8"

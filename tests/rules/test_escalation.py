@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import Result, run_incident
-from tests.gate_fixtures import DETECTED, INVESTIGATION, PATH
+from tests.gate.fixtures import DETECTED, INVESTIGATION, PATH
 
 SUSPECTED = INVESTIGATION.replace(
     "  status: none\n  assessed_by: Tanaka (security)\n",

@@ -9,7 +9,7 @@ from typing import Any
 from tests.conftest import git, run_incident
 from tests.fake_github import FakeGitHub
 from tests.fake_github.openapi import assert_conforms
-from tests.sync_support import (
+from tests.sync.support import (
     BOT_BRANCH,
     FAST,
     commit_all,

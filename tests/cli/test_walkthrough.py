@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import run_incident
-from tests.gate_fixtures import PATH, commit, incident, start_branch
+from tests.gate.fixtures import PATH, commit, incident, start_branch
 
 
 def test_new_refuses_personal_data_in_the_title(repo: Path) -> None:

@@ -22,7 +22,7 @@ from incidentflow.rules.findings import Level
 from incidentflow.rules.incident_file import validate_document
 from incidentflow.rules.phases import unmet_fields
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = load_config(ROOT / "incidentflow.yaml").config
 CLOSED = ROOT / "tests" / "examples" / "valid" / "INC-20261020-1000-coupon-rounding-gh78.md"
 

@@ -19,7 +19,7 @@ from incidentflow.privacy import CODES, PersonalDataHit, scan_text
 from incidentflow.privacy.detectors import AllowedValue, scan
 from incidentflow.privacy.normalise import normalise
 
-CORPUS = Path(__file__).parent / "privacy_corpus" / "cases.yaml"
+CORPUS = Path(__file__).resolve().parents[1] / "privacy_corpus" / "cases.yaml"
 
 
 def load_corpus() -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Result, git, run_incident
-from tests.gate_fixtures import INCIDENT_ID, PATH, commit, incident, start_branch
+from tests.gate.fixtures import INCIDENT_ID, PATH, commit, incident, start_branch
 
 CONFIG = "incidentflow.yaml"
 

@@ -8,7 +8,7 @@ from incidentflow.sync.markers import PREVENTION, IssueKey
 from tests.conftest import run_incident
 from tests.fake_github.openapi import assert_conforms
 from tests.fake_github.server import FakeGitHub
-from tests.gate_fixtures import INCIDENT_ID, PATH, incident
+from tests.gate.fixtures import INCIDENT_ID, PATH, incident
 
 LATER = "2027-01-05T09:00:00+09:00"
 

@@ -14,7 +14,7 @@ from incidentflow.record.load import parse_document
 from incidentflow.rules.findings import Finding
 from incidentflow.rules.run import validate_bytes
 
-CONFIG = load_config(Path(__file__).resolve().parent.parent / "incidentflow.yaml").config
+CONFIG = load_config(Path(__file__).resolve().parents[2] / "incidentflow.yaml").config
 REPOSITORY = Repository(Path("."), CONFIG)
 KEYS = st.sampled_from(
     [
