@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.fake_github import FakeGitHub  # noqa: E402
-from tests.sync_support import incident_path, incident_text  # noqa: E402
+from tests.sync.support import incident_path, incident_text  # noqa: E402
 
 TEAMS = ["engineering", "cs", "sales", "legal"]
 ITEMS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -10,10 +11,12 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
 
+from incidentflow.cli.main import main
 from tests.fake_github.fixtures import (  # noqa: F401 - fixtures for every test module
     fake_github,
     fake_github_env,
@@ -68,14 +71,40 @@ class Result:
     stdout: str
     stderr: str
 
-    def json(self) -> dict[str, object]:
+    def json(self) -> dict[str, Any]:
         data = json.loads(self.stdout)
         assert isinstance(data, dict)
         return data
 
 
 def run_incident(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
-    """Run the real command line in a subprocess, exactly as a user would."""
+    """Run the real command line in this process: ``main(argv)``, the function the console
+    script calls, with the working directory, environment and standard streams of a run."""
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    stderr = io.TextIOWrapper(err, encoding="utf-8", newline="")
+    saved_env, saved_cwd = dict(os.environ), Path.cwd()
+    saved_streams = sys.stdout, sys.stderr
+    os.environ.update(env or {})
+    os.chdir(cwd)
+    sys.stdout, sys.stderr = stdout, stderr
+    try:
+        code = main(list(args))
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        stdout.flush()
+        stderr.flush()
+    result = Result(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert code != 3, result.stderr
+    return result
+
+
+def run_incident_process(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """Run the installed command in a subprocess, exactly as a user would (smoke tests)."""
     completed = subprocess.run(
         [sys.executable, "-m", "incidentflow", *args],
         cwd=cwd,

@@ -32,7 +32,7 @@ def test_override_of_an_unknown_or_unwaivable_rule_is_reported(repo: Path) -> No
     target.parent.mkdir(parents=True)
     target.write_text(text, "utf-8")
     result = run_incident("validate", "--format", "json", cwd=repo)
-    found = [(f["code"], f["level"]) for f in result.json()["findings"]]  # type: ignore[union-attr]
+    found = [(f["code"], f["level"]) for f in result.json()["findings"]]
     assert ("PD104", "error") in found  # an override cannot waive the personal-data guard
     assert found.count(("IF060", "warning")) == 2
     assert "personal_data.allow" in result.stdout
@@ -43,14 +43,14 @@ def test_config_errors_in_json(repo: Path) -> None:
     config.write_text(config.read_text("utf-8").replace("timezone: Asia/Tokyo", "timezone: X"))
     result = run_incident("validate", "--format", "json", cwd=repo)
     assert result.code == 2
-    assert [f["code"] for f in result.json()["findings"]] == ["CF021"]  # type: ignore[union-attr]
+    assert [f["code"] for f in result.json()["findings"]] == ["CF021"]
 
 
 def test_deleted_file_reads_as_deleted(repo: Path) -> None:
     start_branch(repo, {PATH: incident("detected")})
     commit(repo, "delete", {PATH: None})
     result = run_incident("check", "--base", "main", "--format", "json", cwd=repo)
-    assert result.json()["incidents"][0]["to"] is None  # type: ignore[index]
+    assert result.json()["incidents"][0]["to"] is None
     text = run_incident("check", "--base", "main", cwd=repo)
     assert "detected → deleted" in text.stdout
 
@@ -71,6 +71,6 @@ def test_status_names_the_line_for_each_missing_item(repo: Path) -> None:
     target.parent.mkdir(parents=True)
     target.write_text(incident("detected") + "---\n", "utf-8")
     result = run_incident("status", PATH, "--format", "json", cwd=repo)
-    state = result.json()["incidents"][0]  # type: ignore[index]
+    state = result.json()["incidents"][0]
     assert state["missing_for_next"][:2] == ["investigation.summary", "investigation.impact"]
     assert state["missing_for_next_at"][:2] == [4, 4]  # the status line: the phase asks

@@ -42,7 +42,7 @@ def test_english_template_and_status_next_phase(repo: Path) -> None:
     path = _new(repo, "Search is slow", "--lang", "en", "--severity", "sev3")
     assert "## Timeline" in path.read_text("utf-8")
     status = run_incident("status", path.stem, "--format", "json", cwd=repo).json()
-    state = status["incidents"][0]  # type: ignore[index]
+    state = status["incidents"][0]
     assert state["next_status"] == "investigating"
     assert state["missing_for_next"] == [
         "investigation.summary",

@@ -16,11 +16,11 @@ def check(repo: Path, *extra: str, env: dict[str, str] | None = None) -> Result:
 
 
 def codes(result: Result, level: str = "error") -> list[str]:
-    return sorted(f["code"] for f in result.json()["findings"] if f["level"] == level)  # type: ignore[union-attr]
+    return sorted(f["code"] for f in result.json()["findings"] if f["level"] == level)
 
 
 def lines(result: Result, code: str) -> list[int]:
-    return [f["line"] for f in result.json()["findings"] if f["code"] == code]  # type: ignore[union-attr]
+    return [f["line"] for f in result.json()["findings"] if f["code"] == code]
 
 
 def test_nothing_changed_passes_fast(repo: Path) -> None:
@@ -56,7 +56,7 @@ def test_complete_forward_moves_pass(repo: Path, before: str, after: str) -> Non
     commit(repo, "advance", {PATH: text})
     result = check(repo)
     assert result.code == 0, result.stdout
-    assert result.json()["incidents"][0]["from"] == before  # type: ignore[index]
+    assert result.json()["incidents"][0]["from"] == before
 
 
 def test_jump_with_every_phase_complete_passes(repo: Path) -> None:
@@ -173,7 +173,7 @@ def test_waiver_passes_and_is_reported(repo: Path) -> None:
     result = check(repo)
     assert result.code == 0, result.stdout
     assert codes(result, "notice") == ["IF031"] * 6
-    waivers = result.json()["incidents"][0]["waivers"]  # type: ignore[index]
+    waivers = result.json()["incidents"][0]["waivers"]
     assert len(waivers) == 6 and "Suzuki (CTO)" in waivers[0]["message"]
     text = run_incident("check", "--base", "main", "--format", "text", cwd=repo)
     assert "WAIVER honoured: IF031" in text.stdout
@@ -244,7 +244,7 @@ def test_github_format_annotations_and_job_summary(repo: Path, tmp_path: Path) -
 
 
 def test_annotations_stay_within_github_limits(repo: Path) -> None:
-    files = {
+    files: dict[str, str | None] = {
         f"incidents/2026/INC-20261110-09{n:02d}-bad-ab12.md": "---\nid: [\n---\n" for n in range(15)
     }
     start_branch(repo, {})

@@ -80,7 +80,7 @@ def test_duplicate_id_found_when_validating_one_file(repo: Path) -> None:
     shutil.copy(VALID, other)
     result = run_incident("validate", "--format", "json", str(first), cwd=repo)
     assert result.code == 1
-    codes = [f["code"] for f in result.json()["findings"]]  # type: ignore[attr-defined]
+    codes = [f["code"] for f in result.json()["findings"]]
     assert "IF041" in codes
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, Result, run_incident
+from tests.conftest import PROJECT_ROOT, Result, run_incident, run_incident_process
 from tests.gate.fixtures import commit, start_branch
 
 VALID = PROJECT_ROOT / "tests" / "examples" / "valid"
@@ -145,8 +145,10 @@ MARKDOWN = [
 
 
 def _timed(*args: str, cwd: Path) -> tuple[Result, float]:
+    # A whole process, start-up included, as a user waits for it: the ratio to a small file
+    # is then "how much longer than any run", which is what the limit promises.
     start = time.perf_counter()
-    result = run_incident(*args, cwd=cwd)
+    result = run_incident_process(*args, cwd=cwd)
     return result, time.perf_counter() - start
 
 

@@ -42,7 +42,7 @@ def test_remind_lists_overdue_prevention_items() -> None:
 
 def test_overdue_clock_reminder_says_how_late_in_the_incidents_language(tmp_path: Path) -> None:
     from tests.conftest import git
-    from tests.test_clocks import CARD_INCIDENT
+    from tests.rules.test_clocks import CARD_INCIDENT
 
     (tmp_path / "incidentflow.yaml").write_bytes((PROJECT_ROOT / "incidentflow.yaml").read_bytes())
     target = tmp_path / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
@@ -51,7 +51,7 @@ def test_overdue_clock_reminder_says_how_late_in_the_incidents_language(tmp_path
     target.write_text(text.replace("severity: sev1", "severity: sev1\nlang: en"), "utf-8")
     git(tmp_path, "init", "-q")
     result = run_incident("remind", "--format", "json", cwd=tmp_path)
-    overdue = {row["key"]: row for row in result.json()["overdue"]}  # type: ignore[union-attr]
+    overdue = {row["key"]: row for row in result.json()["overdue"]}
     brands = overdue["card-brands"]
     assert brands["owner"] == "External relations"
     assert "due 2026-11-21 09:00 JST, 195 h ago" in brands["text"]
@@ -59,7 +59,7 @@ def test_overdue_clock_reminder_says_how_late_in_the_incidents_language(tmp_path
 
 def test_clock_due_within_a_day_is_reminded_as_due_soon(tmp_path: Path) -> None:
     from tests.conftest import git
-    from tests.test_clocks import CARD_INCIDENT
+    from tests.rules.test_clocks import CARD_INCIDENT
 
     (tmp_path / "incidentflow.yaml").write_bytes((PROJECT_ROOT / "incidentflow.yaml").read_bytes())
     target = tmp_path / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"

@@ -146,7 +146,7 @@ def _write(repo: Path, status: str, brands: str) -> None:
 def test_status_json_shows_clocks_with_exact_due_times(repo: Path) -> None:
     _write(repo, "investigating", "2026-11-20T12:00:00+09:00")
     result = run_incident("status", "INC-20261120-0900-card-log-aa11", "--format", "json", cwd=repo)
-    clocks = {c["id"]: c for c in result.json()["incidents"][0]["clocks"]}  # type: ignore[index]
+    clocks = {c["id"]: c for c in result.json()["incidents"][0]["clocks"]}
     assert clocks["card-brands"]["due"] == "2026-11-21T09:00:00+09:00"
     assert clocks["card-brands"]["state"] == "done"
     assert clocks["appi-preliminary-report"]["state"] == "overdue"
@@ -157,7 +157,7 @@ def test_overdue_clock_is_an_error_on_the_completion_field(repo: Path) -> None:
     _write(repo, "investigating", "null")
     result = run_incident("validate", "--format", "json", cwd=repo)
     assert result.code == 1
-    found = {(f["code"], f["line"]) for f in result.json()["findings"]}  # type: ignore[union-attr]
+    found = {(f["code"], f["line"]) for f in result.json()["findings"]}
     assert ("CL001", 25) in found  # notifications.card_brands.notified_at
 
 

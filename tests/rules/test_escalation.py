@@ -21,7 +21,7 @@ def _run(repo: Path, text: str) -> Result:
 
 
 def _findings(result: Result) -> list[tuple[str, str]]:
-    return [(f["code"], f["level"]) for f in result.json()["findings"]]  # type: ignore[union-attr]
+    return [(f["code"], f["level"]) for f in result.json()["findings"]]
 
 
 def _incident(escalated: str, stakeholders: str, status: str = "investigating") -> str:

@@ -37,14 +37,10 @@ def test_invalid_example_fails_with_expected_codes_and_lines(repo: Path, name: s
     result = run_incident("validate", "--format", "json", cwd=repo)
     assert result.code == 1, result.stdout
     payload = result.json()
-    errors = sorted(
-        (f["code"], f["line"])
-        for f in payload["findings"]  # type: ignore[attr-defined]
-        if f["level"] == "error"
-    )
+    errors = sorted((f["code"], f["line"]) for f in payload["findings"] if f["level"] == "error")
     expected = sorted((e["code"], e["line"]) for e in EXPECTED[name]["errors"])
     assert errors == expected, payload
-    for finding in payload["findings"]:  # type: ignore[attr-defined]
+    for finding in payload["findings"]:
         assert finding["path"] == f"incidents/2026/{name}"
         assert finding["column"] is None or finding["column"] >= 1
         assert finding["message"]

@@ -13,7 +13,7 @@ from incidentflow.rules import parallel
 from tests.conftest import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
-from bench_corpus import generate
+from bench_corpus import generate  # type: ignore[import-not-found]
 
 
 def test_parallel_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -121,7 +121,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(repo: Path, fake_github_fact
     assert "dry run, nothing changed" in text.stdout
     payload = as_json.json()
     assert payload["dry_run"] is True
-    assert payload["summary"]["created"] == 4  # type: ignore[index]
+    assert payload["summary"]["created"] == 4
     actions = payload["actions"]
     assert isinstance(actions, list) and all(a["planned"] for a in actions)
 

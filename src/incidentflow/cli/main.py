@@ -7,49 +7,38 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 import subprocess
 import sys
-from collections.abc import Callable
-from functools import wraps
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from incidentflow import __version__
+from incidentflow.cli.errors import exit_code_for
 from incidentflow.cli.output import (
     OutputFormat,
     default_format,
-    markdown_findings_table,
-    render_github,
-    render_json,
-    render_text,
-    summary_line,
+    render_findings,
+    resolve_format,
     write_step_summary,
 )
-from incidentflow.errors import ConfigError
-from incidentflow.rules.findings import Finding, has_errors
+from incidentflow.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
+from incidentflow.rules.findings import has_errors
 
 if TYPE_CHECKING:
     from incidentflow.config.workspace import Repository
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-F = TypeVar("F", bound=Callable[..., Any])
 
-FORMAT_OPTION = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice([f.value for f in OutputFormat]),
-    default=None,
-    help="Output format; 'github' is the default inside GitHub Actions.",
-)
+class State:
+    """What the group's options chose, shared by every command and by the error handler."""
 
-
-class Context:
-    def __init__(self, directory: Path, config: Path | None) -> None:
-        self.directory = directory
-        self.config = config
+    def __init__(self) -> None:
+        self.directory = Path(".")
+        self.config: Path | None = None
+        self.command = ""
+        self.output_format = default_format()
         self._repository: Repository | None = None
 
     @property
@@ -61,67 +50,21 @@ class Context:
         return self._repository
 
 
-def _emit_config_error(error: ConfigError) -> None:
-    """Config findings in the format the command was asked for, then exit 2."""
-    context = click.get_current_context(silent=True)
-    requested = context.params.get("output_format") if context is not None else None
-    known = {f.value for f in OutputFormat}
-    output = resolve_format(requested if requested in known else None)
-    if output is OutputFormat.JSON:
-        click.echo(render_json(1, error.findings))
-    elif output is OutputFormat.GITHUB:
-        click.echo(render_github(1, error.findings))
-        write_step_summary(
-            "## incidentflow.yaml has errors\n\n" + markdown_findings_table(error.findings)
-        )
-    else:
-        click.echo(render_text(1, error.findings), err=True)
-    click.echo("incident: the config has errors; fix them first (exit 2)", err=True)
+def _remember_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # Known as soon as the option is parsed, so even a config error is reported in it.
+    if value in {f.value for f in OutputFormat}:
+        ctx.ensure_object(State).output_format = resolve_format(value)
+    return value
 
 
-def guarded(command: F) -> F:
-    """Map failures to exit codes: config errors 2, interrupts 130, anything else 3."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except ConfigError as error:
-            _emit_config_error(error)
-            sys.exit(EXIT_USAGE)
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
-            raise
-        except KeyboardInterrupt:
-            click.echo("incident: interrupted", err=True)
-            sys.exit(130)
-        except Exception as error:
-            click.echo(
-                f"incident: internal error ({type(error).__name__}: {error}); this is a bug, "
-                "please report it with the command you ran",
-                err=True,
-            )
-            if os.environ.get("INCIDENTFLOW_DEBUG"):
-                raise
-            sys.exit(EXIT_BUG)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def resolve_format(value: str | None) -> OutputFormat:
-    return OutputFormat(value) if value else default_format()
-
-
-def report_findings(files: int, findings: list[Finding], output: OutputFormat, title: str) -> int:
-    if output is OutputFormat.JSON:
-        click.echo(render_json(files, findings))
-    elif output is OutputFormat.GITHUB:
-        click.echo(render_github(files, findings))
-        write_step_summary(
-            f"## {title}\n\n{summary_line(files, findings)}\n\n{markdown_findings_table(findings)}"
-        )
-    else:
-        click.echo(render_text(files, findings))
-    return EXIT_FINDINGS if has_errors(findings) else EXIT_CLEAN
+FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([f.value for f in OutputFormat]),
+    default=None,
+    callback=_remember_format,
+    help="Output format; 'github' is the default inside GitHub Actions.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,9 +83,11 @@ def report_findings(files: int, findings: list[Finding], output: OutputFormat, t
     help="Config file (default: incidentflow.yaml in this or a parent directory).",
 )
 @click.pass_context
-def main(ctx: click.Context, directory: Path, config: Path | None) -> None:
+def cli(ctx: click.Context, directory: Path, config: Path | None) -> None:
     """Incident-as-code for GitHub: declare, validate, gate and sync incidents."""
-    ctx.obj = Context(directory, config)
+    state = ctx.ensure_object(State)
+    state.directory, state.config = directory, config
+    state.command = ctx.invoked_subcommand or ""
 
 
 def _reporter_name() -> str:
@@ -155,7 +100,7 @@ def _reporter_name() -> str:
     return name or getpass.getuser()
 
 
-@main.command()
+@cli.command()
 @click.argument("title")
 @click.option("--severity", default=None, help="A severity key from incidentflow.yaml.")
 @click.option(
@@ -180,9 +125,8 @@ def _reporter_name() -> str:
     help="ASCII words for the ID when the title has none (e.g. a Japanese title).",
 )
 @click.pass_obj
-@guarded
 def new(
-    obj: Context,
+    obj: State,
     title: str,
     severity: str | None,
     source: str,
@@ -190,59 +134,53 @@ def new(
     reported_by: str | None,
     detected_at: str | None,
     slug: str | None,
-) -> None:
+) -> int:
     """Write a new incident from the template and print its path."""
-    from incidentflow.commands.new import NewIncidentRequest, NewUsageError, create_incident
+    from incidentflow.commands.new import NewIncidentRequest, create_incident
 
     repository = obj.repository
-    try:
-        request = NewIncidentRequest.checked(
-            repository.config,
-            title=title,
-            severity=severity,
-            source=source,
-            reported_by=reported_by or _reporter_name(),
-            lang=lang,
-            detected_at=detected_at,
-            slug=slug,
-        )
-    except NewUsageError as error:
-        raise click.BadParameter(error.message, param_hint=error.option) from error
+    request = NewIncidentRequest.checked(
+        repository.config,
+        title=title,
+        severity=severity,
+        source=source,
+        reported_by=reported_by or _reporter_name(),
+        lang=lang,
+        detected_at=detected_at,
+        slug=slug,
+    )
     created = create_incident(repository, request)
     click.echo(repository.display(created.path))
+    return EXIT_CLEAN
 
 
-@main.command()
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @FORMAT_OPTION
 @click.pass_obj
-@guarded
-def validate(obj: Context, paths: tuple[Path, ...], output_format: str | None) -> None:
+def validate(obj: State, paths: tuple[Path, ...], output_format: str | None) -> int:
     """Validate incident files (default: all under incidents/)."""
-    from incidentflow.commands.validate import NotARepositoryError, run_validate
+    from incidentflow.commands.validate import run_validate
 
-    try:
-        run = run_validate(obj.repository, list(paths))
-    except NotARepositoryError as error:
-        raise click.UsageError(str(error)) from error
-    sys.exit(
-        report_findings(run.files, run.findings, resolve_format(output_format), "incident validate")
+    run = run_validate(obj.repository, list(paths))
+    return _report(
+        render_findings(obj.output_format, run.files, run.findings, title="incident validate"),
+        run.findings,
     )
 
 
-@main.command()
+@cli.command()
 @click.argument("target", required=False)
 @FORMAT_OPTION
 @click.pass_obj
-@guarded
-def status(obj: Context, target: str | None, output_format: str | None) -> None:
+def status(obj: State, target: str | None, output_format: str | None) -> int:
     """Phase, what the next phase needs, and running clocks (all incidents without TARGET)."""
     from incidentflow.commands.status import render_status, run_status
 
     run = run_status(obj.repository, target)
     if target is not None and not run.states and not run.findings:
-        raise click.BadParameter(f"no incident '{target}'", param_hint="TARGET")
-    output = resolve_format(output_format)
+        raise UsageError(f"no incident '{target}'", "TARGET")
+    output = obj.output_format
     if output is OutputFormat.JSON:
         click.echo(json.dumps(run.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -250,50 +188,42 @@ def status(obj: Context, target: str | None, output_format: str | None) -> None:
         click.echo(text)
         if output is OutputFormat.GITHUB:
             write_step_summary("## incident status\n\n```\n" + text + "\n```\n")
-    sys.exit(EXIT_FINDINGS if has_errors(run.findings) else EXIT_CLEAN)
+    return EXIT_FINDINGS if has_errors(run.findings) else EXIT_CLEAN
 
 
-@main.command()
+@cli.command()
 @click.option("--base", default=None, help="Base ref (default: the pull request's base).")
 @click.option("--head", default="HEAD", show_default=True, help="Head ref to check.")
 @FORMAT_OPTION
 @click.pass_obj
-@guarded
-def check(obj: Context, base: str | None, head: str, output_format: str | None) -> None:
+def check(obj: State, base: str | None, head: str, output_format: str | None) -> int:
     """The pull-request gate: validate what changed since BASE, transitions, closure."""
-    from incidentflow.commands.check import (
-        CheckUsageError,
-        render_check_text,
-        run_check,
-        summary_markdown,
-    )
+    from incidentflow.cli.check_output import render_check_text, summary_markdown
+    from incidentflow.gate.check import run_check
 
     config = obj.config.as_posix() if obj.config is not None else None
-    try:
-        run = run_check(obj.directory, base, head, config)
-    except CheckUsageError as error:
-        raise click.UsageError(str(error)) from error
-    output = resolve_format(output_format)
-    if output is OutputFormat.JSON:
-        incidents = [incident.as_dict() for incident in run.incidents]
-        click.echo(
-            render_json(run.files, run.findings, base=run.base, head=run.head, incidents=incidents)
-        )
-    elif output is OutputFormat.GITHUB:
-        click.echo(render_github(run.files, run.findings))
-        write_step_summary(summary_markdown(run))
-    else:
-        click.echo(render_check_text(run))
-    sys.exit(EXIT_FINDINGS if has_errors(run.findings) else EXIT_CLEAN)
+    run = run_check(obj.directory, base, head, config)
+    output = obj.output_format
+    incidents = [incident.as_dict() for incident in run.incidents]
+    rendered = render_findings(
+        output,
+        run.files,
+        run.findings,
+        title="incident check",
+        extra={"base": run.base, "head": run.head, "incidents": incidents},
+        summary=summary_markdown(run),
+    )
+    if output is OutputFormat.TEXT:
+        rendered = type(rendered)(render_check_text(run))
+    return _report(rendered, run.findings)
 
 
-@main.command()
+@cli.command()
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @click.option("--dry-run", is_flag=True, help="Print the plan; make no change on GitHub.")
 @FORMAT_OPTION
 @click.pass_obj
-@guarded
-def sync(obj: Context, ids: tuple[str, ...], dry_run: bool, output_format: str | None) -> None:
+def sync(obj: State, ids: tuple[str, ...], dry_run: bool, output_format: str | None) -> int:
     """Checklist issues per stakeholder team, tracking issues per prevention item, and their
     numbers written back into the incident files (every incident when no ID is given)."""
     from incidentflow.commands.sync import run_sync_command
@@ -304,7 +234,6 @@ def sync(obj: Context, ids: tuple[str, ...], dry_run: bool, output_format: str |
         summary_markdown,
         summary_text,
     )
-    from incidentflow.sync.run import SyncUsageError
 
     as_json = output_format == OutputFormat.JSON.value
 
@@ -312,17 +241,13 @@ def sync(obj: Context, ids: tuple[str, ...], dry_run: bool, output_format: str |
         if not as_json:
             click.echo(action_line(action))
 
-    try:
-        report = run_sync_command(obj.repository, dry_run=dry_run, ids=ids, emit=progress)
-    except SyncUsageError as error:
-        click.echo(f"incident sync: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+    report = run_sync_command(obj.repository, dry_run=dry_run, ids=ids, emit=progress)
     click.echo(render_json(report) if as_json else summary_text(report))
     write_step_summary(summary_markdown(report))
-    sys.exit(EXIT_FINDINGS if report.unfinished else EXIT_CLEAN)
+    return EXIT_FINDINGS if report.unfinished else EXIT_CLEAN
 
 
-@main.command()
+@cli.command()
 @click.option("--check", is_flag=True, help="Fail if the schema file differs from the models.")
 @click.option(
     "--output",
@@ -331,8 +256,7 @@ def sync(obj: Context, ids: tuple[str, ...], dry_run: bool, output_format: str |
     help="Where to write (default: schemas/incident.schema.json in the repository).",
 )
 @click.pass_obj
-@guarded
-def schema(obj: Context, check: bool, output: Path | None) -> None:
+def schema(obj: State, check: bool, output: Path | None) -> int:
     """Write, or check, the JSON Schema for incident front matter."""
     from incidentflow.commands.schema import check_schema, write_schema
 
@@ -341,15 +265,16 @@ def schema(obj: Context, check: bool, output: Path | None) -> None:
     if check:
         finding = check_schema(repository, target)
         if finding is not None:
-            click.echo(render_text(1, [finding]))
-            sys.exit(EXIT_FINDINGS)
+            click.echo(render_findings(OutputFormat.TEXT, 1, [finding], title="schema").stdout)
+            return EXIT_FINDINGS
         click.echo(f"{repository.display(target)} is up to date")
-        return
+        return EXIT_CLEAN
     changed = write_schema(repository, target)
     click.echo(f"{'wrote' if changed else 'unchanged'} {repository.display(target)}")
+    return EXIT_CLEAN
 
 
-@main.command()
+@cli.command()
 @click.option("--month", default=None, help="Calendar month YYYY-MM (default: the last one).")
 @click.option(
     "--format",
@@ -360,13 +285,12 @@ def schema(obj: Context, check: bool, output: Path | None) -> None:
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Report language.")
 @click.pass_obj
-@guarded
-def report(obj: Context, month: str | None, output_format: str, lang: str | None) -> None:
+def report(obj: State, month: str | None, output_format: str, lang: str | None) -> int:
     """Monthly figures for management: counts, speed, personal data, prevention."""
     from incidentflow.commands.report import month_period, render_markdown, run_report
 
     if month is not None and not _is_month(month):
-        raise click.BadParameter("use YYYY-MM, e.g. 2026-11", param_hint="--month")
+        raise UsageError("use YYYY-MM, e.g. 2026-11", "--month")
     repository = obj.repository
     result = run_report(repository, month_period(month, repository))
     if output_format == "json":
@@ -375,6 +299,7 @@ def report(obj: Context, month: str | None, output_format: str, lang: str | None
         markdown = render_markdown(result, lang or repository.config.language, repository.config)
         click.echo(markdown)
         write_step_summary(markdown)
+    return EXIT_CLEAN
 
 
 def _is_month(value: str) -> bool:
@@ -382,7 +307,7 @@ def _is_month(value: str) -> bool:
     return len(year) == 4 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12
 
 
-@main.command()
+@cli.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.option(
     "--post",
@@ -390,26 +315,18 @@ def _is_month(value: str) -> bool:
     help="Also comment on each overdue item's GitHub issue, at most once a day.",
 )
 @click.pass_obj
-@guarded
-def remind(obj: Context, output_format: str, post: bool) -> None:
+def remind(obj: State, output_format: str, post: bool) -> int:
     """List what is overdue: regulatory clocks and prevention items past their due date."""
     from incidentflow.commands import remind as reminding
-    from incidentflow.forge.interface import ForgeError
 
     repository = obj.repository
     found = reminding.run_remind(repository)
     outcomes: dict[int, str] = {}
     if post and found:
-        try:
-            tracker, repository_name = reminding.open_tracker()
-            posted = reminding.post_reminders(
-                found, tracker, reminding.today(repository), repository_name
-            )
-        except reminding.RemindUsageError as error:
-            raise click.UsageError(str(error)) from error
-        except ForgeError as error:
-            click.echo(f"incident remind: GitHub: {error}", err=True)
-            sys.exit(EXIT_FINDINGS)
+        tracker, repository_name = reminding.open_tracker()
+        posted = reminding.post_reminders(
+            found, tracker, reminding.today(repository), repository_name
+        )
         outcomes = {id(p.reminder): p.outcome for p in posted}
     if output_format == "json":
         rows = [{**item.as_dict(), "posted": outcomes.get(id(item))} for item in found]
@@ -419,11 +336,34 @@ def remind(obj: Context, output_format: str, post: bool) -> None:
         for item in found:
             if id(item) in outcomes:
                 click.echo(f"  {item.incident_id} {item.key}: {outcomes[id(item)]}")
+    return EXIT_CLEAN
+
+
+def _report(rendered: Any, findings: Sequence[Any]) -> int:
+    click.echo(rendered.stdout)
+    rendered.write_summary()
+    return EXIT_FINDINGS if has_errors(list(findings)) else EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default: the process's) and return the exit code.
+
+    Commands return their exit code; every exception ends here, in one handler.
+    """
+    state = State()
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="incident",
+            standalone_mode=False,
+            obj=state,
+        )
+    except BaseException as error:
+        if isinstance(error, SystemExit):
+            return error.code if isinstance(error.code, int) else EXIT_CLEAN
+        return exit_code_for(error, state.output_format, state.command)
+    return result if isinstance(result, int) else EXIT_CLEAN
 
 
 def run() -> None:
-    main(prog_name="incident")
-
-
-if __name__ == "__main__":
-    run()
+    sys.exit(main())

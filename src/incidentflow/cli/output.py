@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -29,6 +30,69 @@ class OutputFormat(StrEnum):
 
 def default_format() -> OutputFormat:
     return OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
+
+
+def resolve_format(value: str | None) -> OutputFormat:
+    """The format asked for, else the default for where we run."""
+    return OutputFormat(value) if value else default_format()
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """What a reporter produced: the log text, and the job summary in GitHub Actions."""
+
+    stdout: str
+    summary: str | None = None
+
+    def write_summary(self) -> None:
+        if self.summary is not None:
+            write_step_summary(self.summary)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingsReport:
+    files: int
+    findings: Sequence[Finding]
+    title: str
+    extra: Mapping[str, object] = field(default_factory=dict)  # more keys for JSON
+    summary: str | None = None  # a job summary of the command's own; default: the table
+
+
+def _text_reporter(report: FindingsReport) -> Rendered:
+    return Rendered(render_text(report.files, report.findings))
+
+
+def _json_reporter(report: FindingsReport) -> Rendered:
+    return Rendered(render_json(report.files, report.findings, **report.extra))
+
+
+def _github_reporter(report: FindingsReport) -> Rendered:
+    summary = report.summary or (
+        f"## {report.title}\n\n{summary_line(report.files, report.findings)}\n\n"
+        f"{markdown_findings_table(report.findings)}"
+    )
+    return Rendered(render_github(report.files, report.findings), summary)
+
+
+# One reporter per output format: every command that reports findings goes through here.
+REPORTERS: dict[OutputFormat, Callable[[FindingsReport], Rendered]] = {
+    OutputFormat.TEXT: _text_reporter,
+    OutputFormat.JSON: _json_reporter,
+    OutputFormat.GITHUB: _github_reporter,
+}
+
+
+def render_findings(
+    output_format: OutputFormat,
+    files: int,
+    findings: Sequence[Finding],
+    *,
+    title: str,
+    extra: Mapping[str, object] | None = None,
+    summary: str | None = None,
+) -> Rendered:
+    report = FindingsReport(files, findings, title, extra or {}, summary)
+    return REPORTERS[output_format](report)
 
 
 def counts(findings: Sequence[Finding]) -> dict[Level, int]:

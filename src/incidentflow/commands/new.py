@@ -11,6 +11,7 @@ from pathlib import Path
 from incidentflow.config import now
 from incidentflow.config.settings import Config
 from incidentflow.config.workspace import Repository
+from incidentflow.errors import IncidentflowError, UsageError
 from incidentflow.privacy import scan_text
 from incidentflow.record.templates import new_id, render_new
 from incidentflow.rules.timestamps import CLOCK_SKEW
@@ -18,7 +19,7 @@ from incidentflow.rules.timestamps import CLOCK_SKEW
 ATTEMPTS = 20
 
 
-class IncidentExistsError(Exception):
+class IncidentExistsError(IncidentflowError):
     pass
 
 
@@ -54,11 +55,8 @@ def write_new_file(target: Path, text: str) -> bool:
         os.unlink(temporary)
 
 
-class NewUsageError(Exception):
-    def __init__(self, message: str, option: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.option = option
+class NewUsageError(UsageError):
+    """An option of `incident new` is unusable; ``option`` names it."""
 
 
 @dataclass(frozen=True, slots=True)

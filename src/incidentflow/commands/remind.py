@@ -7,15 +7,12 @@ from datetime import date
 
 from incidentflow.config import now
 from incidentflow.config.workspace import Repository
-from incidentflow.forge.interface import ForgeSettings, IssueTracker
+from incidentflow.forge.connect import connect, required_settings
+from incidentflow.forge.interface import IssueTracker
 from incidentflow.reports.monthly import Reminder, reminders
 from incidentflow.rules.run import validate_repository
 from incidentflow.sync.markers import CHECKLIST, PREVENTION, IssueKey, sanitise
 from incidentflow.sync.ownership import not_ours_because
-
-
-class RemindUsageError(Exception):
-    """Posting was asked for without the GitHub settings: exit 2."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +81,8 @@ def post_reminders(
 
 
 def open_tracker() -> tuple[IssueTracker, str]:
-    from incidentflow.forge.pygithub_adapter import PyGithubTracker
-    from incidentflow.forge.request_policy import RequestPolicy
-
-    settings = ForgeSettings.from_environment()
-    if settings is None:
-        raise RemindUsageError(
-            "--post needs GITHUB_TOKEN and GITHUB_REPOSITORY (and GITHUB_API_URL for GitHub "
-            "Enterprise)"
-        )
-    return PyGithubTracker(settings, RequestPolicy.from_environment()), settings.repository
+    settings = required_settings("incident remind --post")
+    return connect(settings), settings.repository
 
 
 def today(repository: Repository) -> date:

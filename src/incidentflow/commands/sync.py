@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from incidentflow.config.workspace import Repository
-from incidentflow.forge.interface import ForgeSettings
-from incidentflow.forge.request_policy import PolicyError, RequestPolicy, env_float
+from incidentflow.forge.connect import connect, required_settings
+from incidentflow.forge.request_policy import env_float
 from incidentflow.sync.report import Action, SyncReport
-from incidentflow.sync.run import SyncOptions, SyncUsageError, run_sync
+from incidentflow.sync.run import SyncOptions, run_sync
 
 LOCK_POLL_SECONDS = 1.0
 
@@ -24,23 +24,9 @@ def run_sync_command(
     ids: tuple[str, ...],
     emit: Callable[[Action], None],
 ) -> SyncReport:
-    settings = ForgeSettings.from_environment()
-    if settings is None:
-        raise SyncUsageError(
-            "GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name) must be set; GITHUB_API_URL "
-            "points at GitHub Enterprise (https://HOST/api/v3). In GitHub Actions, pass "
-            "GITHUB_TOKEN: ${{ github.token }} to the step."
-        )
-    if settings.repository.count("/") != 1 or settings.repository.startswith("/"):
-        raise SyncUsageError(f"GITHUB_REPOSITORY={settings.repository!r} is not owner/name")
-    try:
-        policy = RequestPolicy.from_environment()
-        lock_wait = env_float("INCIDENTFLOW_LOCK_WAIT", 300.0)
-    except PolicyError as error:
-        raise SyncUsageError(str(error)) from error
-    from incidentflow.forge.pygithub_adapter import PyGithubTracker
-
-    tracker = PyGithubTracker(settings, policy)
+    settings = required_settings("incident sync")
+    lock_wait = env_float("INCIDENTFLOW_LOCK_WAIT", 300.0)
+    tracker = connect(settings)
     options = SyncOptions(
         repository=settings.repository,
         server_url=settings.server_url,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from incidentflow.config.workspace import Repository
+from incidentflow.errors import UsageError
 from incidentflow.rules import files as incidents_folder
 from incidentflow.rules.findings import Finding
 from incidentflow.rules.identity import listed_by_name, same_name_elsewhere
@@ -19,7 +20,7 @@ class ValidationRun:
     findings: list[Finding]
 
 
-class NotARepositoryError(Exception):
+class NotARepositoryError(UsageError):
     """Nothing here looks like an incident repository: exit 2 rather than a silent pass."""
 
 

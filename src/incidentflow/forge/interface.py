@@ -19,12 +19,14 @@ from datetime import datetime
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from incidentflow.errors import IncidentflowError
+
 DEFAULT_API_URL = "https://api.github.com"
 DEFAULT_SERVER_URL = "https://github.com"
 
 
-class ForgeError(Exception):
-    """The forge refused or failed a request; the message says which and what to do."""
+class ForgeError(IncidentflowError):
+    """The forge refused or failed a request; the message says which and what to do (exit 1)."""
 
 
 class ForgeRefused(ForgeError):

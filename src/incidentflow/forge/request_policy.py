@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from incidentflow.errors import UsageError
+
 # GitHub documents no Retry-After for some secondary limits: "wait at least one minute".
 SECONDARY_LIMIT_DEFAULT_WAIT = 60.0
 
 
-class PolicyError(ValueError):
+class PolicyError(UsageError, ValueError):
     """An INCIDENTFLOW_* setting is not a usable number."""
 
 

@@ -20,8 +20,8 @@ from incidentflow.rules.stakeholders import involved_teams
 from incidentflow.sync.markers import CHECKLIST, IssueKey
 from incidentflow.sync.ownership import not_ours_because, same_account
 
-if TYPE_CHECKING:  # PyGithub loads only when a closure is checked
-    from incidentflow.forge.pygithub_adapter import PyGithubTracker
+if TYPE_CHECKING:
+    from incidentflow.forge.interface import IssueTracker
 
 
 def closure_checklists(result: ValidatedIncident, config: Config) -> list[Finding]:
@@ -43,21 +43,21 @@ def closure_checklists(result: ValidatedIncident, config: Config) -> list[Findin
                 level=Level.WARNING,
             )
         ]
-    from incidentflow.forge.pygithub_adapter import PyGithubTracker
-    from incidentflow.forge.request_policy import PolicyError, RequestPolicy
+    from incidentflow.forge.connect import connect
+    from incidentflow.forge.request_policy import PolicyError
 
     try:
-        policy = RequestPolicy.from_environment()
+        reader = connect(settings)
     except PolicyError as error:
         return [result.at(("status",), "GT033", f"closing: {error}", value=True)]
     # Reads only: the same retries and rate-limit handling as the sync, no write pacing.
-    return _Lookup(result, PyGithubTracker(settings, policy), settings.repository).check(teams)
+    return _Lookup(result, reader, settings.repository).check(teams)
 
 
 class _Lookup:
     """One closing incident's recorded checklist numbers, looked up on GitHub."""
 
-    def __init__(self, result: ValidatedIncident, reader: PyGithubTracker, repository: str) -> None:
+    def __init__(self, result: ValidatedIncident, reader: IssueTracker, repository: str) -> None:
         self._result = result
         self._reader = reader
         self._repository = repository

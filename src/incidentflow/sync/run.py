@@ -17,6 +17,7 @@ from pathlib import Path
 from incidentflow import git
 from incidentflow.config import now
 from incidentflow.config.workspace import Repository
+from incidentflow.errors import UsageError
 from incidentflow.forge.interface import ForgeError, ForgeRefused, IssueTracker, RateLimited
 from incidentflow.sync.branches import (
     BranchRefused,
@@ -38,7 +39,7 @@ FAILURES_BEFORE_STOPPING = 3
 LOOK_BACK = timedelta(minutes=10)
 
 
-class SyncUsageError(Exception):
+class SyncUsageError(UsageError):
     """The sync cannot start as asked: unknown incident, no checkout, token or repository
     refused. The CLI exits 2."""
 

@@ -1,4 +1,5 @@
-"""``incident check``: the pull-request gate over what changed since the base."""
+"""The pull-request gate over what changed since the base: which files, judged by which
+config, and each changed incident through validation, transitions and the closure."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from incidentflow.config.settings import (
     parse_config,
 )
 from incidentflow.config.workspace import Repository
-from incidentflow.errors import ConfigError
+from incidentflow.errors import ConfigError, UsageError
 from incidentflow.gate.closure import closure_checklists
 from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
@@ -29,7 +30,7 @@ from incidentflow.rules.run import validate_bytes
 from incidentflow.rules.waivers import apply_overrides
 
 
-class CheckUsageError(Exception):
+class CheckUsageError(UsageError):
     """The check cannot run as asked (no base, unknown ref, shallow clone): exit 2."""
 
 
@@ -341,74 +342,3 @@ def _data(raw: bytes | None, path: str) -> dict[str, Any]:
         return {}
     document, _ = parse_document(raw, path)
     return document.data if document is not None else {}
-
-
-def summary_markdown(run: CheckRun) -> str:
-    """The job summary: one row per changed incident, then clocks, waivers and findings."""
-    from incidentflow.cli.output import markdown_findings_table, summary_line
-
-    errors = sum(1 for f in run.findings if f.level is Level.ERROR)
-    verdict = "❌ incident check failed" if errors else "✅ incident check passed"
-    lines = [
-        f"## {verdict}",
-        "",
-        f"Base `{run.base[:12]}` → head `{run.head[:12]}`. "
-        + summary_line(run.files, run.findings)
-        + ".",
-        "",
-    ]
-    if not run.incidents and any(f.code.startswith("CF") for f in run.findings):
-        lines.append("incidentflow.yaml has errors, so no incident was checked: fix it first.")
-    elif not run.incidents:
-        lines.append("No incident files changed.")
-    else:
-        lines += ["| incident | status | errors | waivers |", "|---|---|---|---|"]
-        for incident in run.incidents:
-            lines.append(
-                f"| `{incident.path}` | {incident.transition.label} | {incident.errors} | "
-                f"{len(incident.waived)} |"
-            )
-    clocks = [(i.path, c) for i in run.incidents for c in i.clocks]
-    if clocks:
-        lines += [
-            "",
-            "### Regulatory clocks",
-            "",
-            "| incident | clock | state | due | owner |",
-            "|---|---|---|---|---|",
-        ]
-        for path, entry in clocks:
-            lines.append(
-                f"| `{path.rsplit('/', 1)[-1]}` | {entry['name']} | {entry['state']} | "
-                f"{entry['due']} | {entry['stakeholder']} |"
-            )
-    waived = [f for i in run.incidents for f in i.waived]
-    if waived:
-        lines += ["", "### ⚠️ Waivers honoured", ""]
-        lines += [f"- `{f.path}` line {f.line}: {f.code}: {f.message}" for f in waived]
-    relaxed = [f for f in run.findings if f.code in ("GT040", "GT041")]
-    if relaxed:
-        lines += ["", "### ⚠️ Config relaxations", ""]
-        lines += [
-            f"- line {f.line}: {f.code} ({'approved' if f.code == 'GT041' else 'not approved'})"
-            f": {f.message}"
-            for f in relaxed
-        ]
-    allowed = [f for f in run.findings if f.level is Level.NOTICE and f.code.startswith("PD")]
-    if allowed:
-        lines += ["", "### Personal-data exceptions honoured (allow entries)", ""]
-        lines += [f"- `{f.path}` line {f.line}: {f.code}: {f.message}" for f in allowed]
-    problems = [f for f in run.findings if f.level is not Level.NOTICE]
-    if problems:
-        lines += ["", "### Findings", "", markdown_findings_table(problems)]
-    return "\n".join(lines) + "\n"
-
-
-def render_check_text(run: CheckRun) -> str:
-    from incidentflow.cli.output import render_text
-
-    lines = [render_text(run.files, run.findings)]
-    for incident in run.incidents:
-        lines.append(f"  {incident.path}: {incident.transition.label}")
-        lines += [f"  WAIVER honoured: {w.code} at line {w.line}" for w in incident.waived]
-    return "\n".join(lines)
