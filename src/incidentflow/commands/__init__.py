@@ -1,1 +1,12 @@
-"""One module per subcommand; each returns an exit code and leaves printing to the CLI."""
+"""One module per subcommand: typed functions that return results, never print or exit.
+
+    new.py       a new incident file from the template
+    validate.py  files, and everything under the incidents folder
+    status.py    phase, gaps and clocks of one incident or all
+    sync.py      the sync wired to GitHub
+    schema.py    writing or checking the JSON Schema
+    report.py    the monthly report's Markdown
+    remind.py    what is overdue, and comments on its issues
+
+`incident check` lives in gate/check.py: the gate is the command.
+"""

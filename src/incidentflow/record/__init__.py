@@ -1,1 +1,12 @@
-"""The incident record: its model, phases, sections, loading and positions."""
+"""The incident record: what one incident file is.
+
+    model.py        pydantic models of the front matter; statuses
+    phases.py       the phase table: what each status requires (the single source)
+    sections.py     Markdown sections in Japanese and English, and whether they are filled
+    load.py         safe reading: encodings, front matter, YAML limits, the C loader
+    positions.py    line and column of a field, for findings
+    times.py        reading times out of loaded front matter
+    templates.py    new incident files (IDs, skeletons, bodies in ja/en)
+    json_schema.py  the JSON Schema for editors, from the models and the config
+    atomic.py       atomic file writes
+"""
