@@ -1,7 +1,8 @@
 """JSON shapes of GitHub resources, rendered from state records.
 
 Field sets follow GitHub's published REST description (2022-11-28): every required field is present
-and nothing is invented; `tests/test_fake_github_conformance.py` holds these functions to that.
+and nothing is invented; `tests/forge/test_fake_github_conformance.py` holds these functions
+to that.
 """
 
 from __future__ import annotations

@@ -155,22 +155,25 @@ class Router:
         self.routes: list[Route] = []
 
     def add(
-        self, method: str, template: str, docs: str = DOCS, *, other_repositories: bool = False
-    ) -> Callable[[Handler], Handler]:
+        self,
+        method: str,
+        template: str,
+        handler: Handler,
+        docs: str = DOCS,
+        *,
+        other_repositories: bool = False,
+    ) -> None:
+        """Serve `method template` with `handler`; `docs` is the page its errors cite."""
+
         def parts(match: re.Match[str]) -> str:
             name = match.group(1)
             return f"(?P<{name}>{_GREEDY.get(name, '[^/]+')})"
 
         regex = re.sub(r"\\\{(\w+)\\\}", parts, re.escape(template))
         pattern = re.compile(f"{regex}/?")
-
-        def register(handler: Handler) -> Handler:
-            self.routes.append(Route(method, template, pattern, handler, docs, other_repositories))
-            # Literal segments win over parameters (`/issues/comments` vs `/issues/{number}`).
-            self.routes.sort(key=lambda r: -len(re.sub(r"\{\w+\}", "", r.template)))
-            return handler
-
-        return register
+        self.routes.append(Route(method, template, pattern, handler, docs, other_repositories))
+        # Literal segments win over parameters (`/issues/comments` vs `/issues/{number}`).
+        self.routes.sort(key=lambda r: -len(re.sub(r"\{\w+\}", "", r.template)))
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
         for route in self.routes:

@@ -5,7 +5,7 @@
         ...
         assert gh.writes() == 0
 
-The HTTP layer here handles authentication, headers, faults and accounting; the routes modules
+The HTTP layer here handles authentication, headers, faults and accounting; the `*_api` modules
 speak the API and `state.RepoState` holds the repository.
 """
 
