@@ -13,15 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, Result, run_incident, run_incident_process
+from tests.conftest import PROJECT_ROOT, Result, run_incident
 from tests.gate.fixtures import commit, start_branch
 
 VALID = PROJECT_ROOT / "tests" / "examples" / "valid"
 SMALL = VALID / "INC-20261102-0915-search-slow-ab12.md"
 CLOSED = VALID / "INC-20261020-1000-coupon-rounding-gh78.md"
-# A hostile file may cost this many times the small one, start-up included. Measured on a
-# two-core machine: at most about 2 (the start-up of some 0.5 s dominates both).
-MAX_SLOWDOWN = 10
+# A hostile file (up to 1 MB) may cost this many times the small one, both run in-process
+# through main(argv), so no start-up hides the work. Measured on a two-core machine: at most
+# about 25 for the largest cases (some 0.3 s against some 15 ms); a blow-up that is quadratic
+# in the size, which is what this guards against, costs thousands.
+MAX_SLOWDOWN = 100
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,8 @@ MARKDOWN = [
 
 
 def _timed(*args: str, cwd: Path) -> tuple[Result, float]:
-    # A whole process, start-up included, as a user waits for it: the ratio to a small file
-    # is then "how much longer than any run", which is what the limit promises.
     start = time.perf_counter()
-    result = run_incident_process(*args, cwd=cwd)
+    result = run_incident(*args, cwd=cwd)
     return result, time.perf_counter() - start
 
 
@@ -164,9 +164,13 @@ def _validate_alone(repo: Path, text: str, name: str) -> tuple[Result, float]:
 
 
 def _baseline(repo: Path) -> float:
-    result, seconds = _validate_alone(repo, SMALL.read_text("utf-8"), SMALL.name)
-    assert result.code == 0, result.stdout
-    return seconds
+    """The small file's time, the fastest of three: the first run also pays for imports."""
+    times = []
+    for _ in range(3):
+        result, seconds = _validate_alone(repo, SMALL.read_text("utf-8"), SMALL.name)
+        assert result.code == 0, result.stdout
+        times.append(seconds)
+    return min(times)
 
 
 def _errors(repo: Path, case: Case, name: str) -> tuple[list[tuple[str, int]], float]:
@@ -185,15 +189,20 @@ def _errors(repo: Path, case: Case, name: str) -> tuple[list[tuple[str, int]], f
 def _check_family(repo: Path, cases: list[Case], name: str, *, only: bool) -> None:
     """Each case fails with its code at its line (``only``: and nothing else), in time."""
     baseline = _baseline(repo)
+    slowest = (0.0, "")
     for case in cases:
         assert len(case.text.encode("utf-8")) <= 1_000_000, case.name
         errors, seconds = _errors(repo, case, name)
+        if seconds >= MAX_SLOWDOWN * baseline:  # once more: another process may have run
+            seconds = min(seconds, _errors(repo, case, name)[1])
         expected = (case.code, case.line)
         if only:
             assert errors == [expected], (case.name, errors[:5])
         else:
             assert expected in errors, (case.name, errors[:5])
+        slowest = max(slowest, (seconds / baseline, case.name))
         assert seconds < MAX_SLOWDOWN * baseline, (case.name, seconds, baseline)
+    print(f"slowest case: {slowest[1]} at {slowest[0]:.1f}x the small file")
 
 
 def test_front_matter_shapes(repo: Path) -> None:
