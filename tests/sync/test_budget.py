@@ -37,7 +37,7 @@ def test_first_sync_writes_one_request_per_issue_plus_a_constant() -> None:
 
 def test_reads_follow_pages_of_managed_issues_not_incidents() -> None:
     module = scenarios()
-    many_incidents = module.reads_over(1000, 50)  # 1 page of managed issues
+    many_incidents = module.reads_over(300, 50)  # 1 page of managed issues, 6x the incidents
     more_issues = module.reads_over(150, 150)  # 2 pages
 
     # GET /user, GET /repos, then the listing; nothing per incident.
