@@ -59,25 +59,24 @@ def shown(path: str) -> str:
     )
 
 
+def _whole_file(path: str, code: str, message: str) -> Finding:
+    """A finding about a path itself, which has no line to point at."""
+    return Finding(shown(path), None, None, code, Level.ERROR, message)
+
+
 def name_finding(path: str, reason: str) -> Finding:
-    return Finding(
-        shown(path),
-        None,
-        None,
+    return _whole_file(
+        path,
         "IF008",
-        Level.ERROR,
         f"the file name {reason}: names under the incidents folder are plain text that reads "
         "the same in every tool. Rename the file (incident files are named <ID>.md).",
     )
 
 
 def not_a_file_finding(path: str, what: str) -> Finding:
-    return Finding(
-        shown(path),
-        None,
-        None,
+    return _whole_file(
+        path,
         "IF008",
-        Level.ERROR,
         f"{what} under the incidents folder: only regular files are allowed here, so what is "
         "reviewed is what is stored. Replace it with the file itself, or remove it.",
     )
@@ -87,20 +86,15 @@ def stray_file_findings(path: str, raw: bytes, config: Config) -> list[Finding]:
     """IF007 for a file that is not an incident file, plus any personal data in it."""
     if path.rsplit("/", 1)[-1] in _PLACEHOLDERS and not raw.strip():
         return []  # an empty placeholder that keeps a folder in git carries nothing
-    findings = [
-        Finding(
-            shown(path),
-            None,
-            None,
-            "IF007",
-            Level.ERROR,
-            f"not an incident file: {config.incidents_dir}/ holds only incident files "
-            f"({config.incidents_dir}/<year>/<ID>.md) and README.md. Keep logs, exports and "
-            "screenshots in the restricted system and link to them from the incident; "
-            "remove this file.",
-        )
-    ]
-    return findings + personal_data_in(path, raw, config)
+    stray = _whole_file(
+        path,
+        "IF007",
+        f"not an incident file: {config.incidents_dir}/ holds only incident files "
+        f"({config.incidents_dir}/<year>/<ID>.md) and README.md. Keep logs, exports and "
+        "screenshots in the restricted system and link to them from the incident; remove "
+        "this file.",
+    )
+    return [stray, *personal_data_in(path, raw, config)]
 
 
 def personal_data_in(path: str, raw: bytes, config: Config) -> list[Finding]:
