@@ -24,6 +24,7 @@ from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
 from incidentflow.record.load import parse_document
 from incidentflow.rules import files as incidents_folder
+from incidentflow.rules.clocks import is_imported
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.identity import files_by_name, name_clash
 from incidentflow.rules.run import validate_bytes
@@ -303,7 +304,8 @@ def _check_one(
             "incident files are never deleted: restore the file; to retire an incident, set "
             "status to declined or duplicate (before decided) or close it.",
         )
-        return ChangedIncident(change.path, Transition(change.path, before, None), [finding])
+        deleted = Transition(change.path, before, None, deleted=True)
+        return ChangedIncident(change.path, deleted, [finding])
     head_raw = contents.get(change.new_blob, b"") if change.new_blob else b""
     result, findings = validate_bytes(repository, head_raw, change.path)
     after = result.status.value if result is not None and result.status else None
@@ -328,8 +330,11 @@ def _check_one(
     clash = name_clash(result, names_at_head)
     if clash is not None:
         incident.findings.append(clash)
-    gate_findings = list(transition_findings(base_data, result)) if base_data else []
-    if closure and after == "closed" and before != "closed":
+    zone = repository.config.zone
+    gate_findings = list(transition_findings(base_data, result, zone)) if base_data else []
+    # An imported record is a past incident written from its sources: no checklist issues
+    # were ever opened for it (the sync leaves imported records alone).
+    if closure and after == "closed" and before != "closed" and not is_imported(result.data):
         gate_findings.extend(closure_checklists(result, repository.config))
     incident.findings.extend(apply_overrides(result, gate_findings))
     incident.waived = waivers(incident.findings)

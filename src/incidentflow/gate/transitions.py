@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from typing import Any
 
-from incidentflow.config.conditions import lookup
+from incidentflow.config.conditions import is_filled, lookup
 from incidentflow.record.model import Status, parse_status
 from incidentflow.record.phases import MAIN_LINE, SIDE_EXIT_FROM, SIDE_EXITS, TERMINAL
-from incidentflow.record.times import parse_time
+from incidentflow.record.times import parse_moment
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.result import ValidatedIncident
 from incidentflow.rules.timestamps import NOT_BEFORE_DETECTION, TIMESTAMP_ORDER
@@ -23,24 +24,41 @@ from incidentflow.rules.timestamps import NOT_BEFORE_DETECTION, TIMESTAMP_ORDER
 class Transition:
     path: str
     before: str | None  # None: a new file
-    after: str | None
+    after: str | None  # None: no readable status, or the file was deleted
+    deleted: bool = False
 
     @property
     def label(self) -> str:
+        after = "deleted" if self.deleted else self.after or "(no status)"
         if self.before is None:
-            return f"new → {self.after}"
-        if self.after is None:
-            return f"{self.before} → deleted"
+            return f"new → {after}"
         if self.before == self.after:
             return f"{self.after} (unchanged)"
-        return f"{self.before} → {self.after}"
+        return f"{self.before} → {after}"
 
 
-def transition_findings(base: Mapping[str, Any], head: ValidatedIncident) -> Iterator[Finding]:
+def _refines(old: Any, new: Any, zone: tzinfo) -> bool:
+    """A day made precise: the new value is a time within the old value's day."""
+    before, after = parse_moment(old, zone), parse_moment(new, zone)
+    return (
+        before is not None
+        and after is not None
+        and before.is_day
+        and not after.is_day
+        and not after.before(before)
+        and not before.before(after)
+    )
+
+
+def transition_findings(
+    base: Mapping[str, Any], head: ValidatedIncident, zone: tzinfo = UTC
+) -> Iterator[Finding]:
     """GT0xx: identity, status moves and recorded history between two versions of a file."""
     data = head.data
     for key, code in (("id", "GT010"), ("detected_at", "GT011")):
         if key in base and base.get(key) != data.get(key):
+            if key == "detected_at" and _refines(base.get(key), data.get(key), zone):
+                continue  # known to the day, now known to the minute: the same fact
             yield head.at(
                 (key,),
                 code,
@@ -48,6 +66,13 @@ def transition_findings(base: Mapping[str, Any], head: ValidatedIncident) -> Ite
                 "once an incident is declared; set it back.",
                 value=True,
             )
+    if base and not is_filled(base.get("imported")) and is_filled(data.get("imported")):
+        yield head.at(
+            ("imported",),
+            "GT014",
+            "this record becomes 'imported' after it was declared: only a file added as a past "
+            "incident is imported (its unknown fields are accepted). Remove 'imported'.",
+        )
     before, after = parse_status(base.get("status")), parse_status(data.get("status"))
     if before is not None and after is not None and before is not after:
         yield from _status_move(before, after, head)
@@ -59,25 +84,25 @@ def transition_findings(base: Mapping[str, Any], head: ValidatedIncident) -> Ite
             f"status was '{before}' and is now missing or unreadable: a status is never removed "
             "(a later change could set any status). Put it back.",
         )
-    for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION):
+    for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION, "mitigated_at"):
         if path == "detected_at":
             continue  # GT011 already covers any change to it
-        old = parse_time(lookup(base, path))
+        old = parse_moment(lookup(base, path), zone)
         if old is None:
             continue
-        new = parse_time(lookup(data, path))
+        new = parse_moment(lookup(data, path), zone)
         if new is None:
             yield head.at(
                 tuple(path.split(".")),
                 "GT012",
-                f"{path} ({old.isoformat()}) was recorded and is now gone: recorded times are "
+                f"{path} ({old.text}) was recorded and is now gone: recorded times are "
                 "history; put it back.",
             )
-        elif new < old:
+        elif new.before(old):
             yield head.at(
                 tuple(path.split(".")),
                 "GT013",
-                f"{path} moved back from {old.isoformat()} to {new.isoformat()}: times never run "
+                f"{path} moved back from {old.text} to {new.text}: times never run "
                 "backwards; if the first value was wrong, waive GT013 with an override saying so.",
                 value=True,
             )
