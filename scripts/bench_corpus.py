@@ -107,8 +107,8 @@ def incident_text(number: int, rng: random.Random) -> tuple[str, str]:
         lines += [
             f"resolved_at: {_time(step)}",
             "impact:",
-            f"  orders_affected: {rng.randint(10, 5000)}",
-            f"  shops_affected: {rng.randint(1, 300)}",
+            f"  orders: {rng.randint(10, 5000)}",
+            f"  shops: {rng.randint(1, 300)}",
             f"  duration_minutes: {rng.randint(20, 400)}",
             "cause:",
             "  summary: A configuration change halved the connection pool to the processor.",

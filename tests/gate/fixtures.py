@@ -51,7 +51,7 @@ RESPONSE = """response:
 
 RESOLUTION = """resolved_at: 2026-11-10T11:30:00+09:00
 impact:
-  orders_affected: 830
+  orders: 830
   duration_minutes: 150
 cause:
   summary: The connection pool to the processor was exhausted after a config change.

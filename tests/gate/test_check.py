@@ -195,7 +195,8 @@ def test_closing_with_an_open_clock_is_refused(repo: Path) -> None:
         incident("closed")
         .replace(
             "  status: none\n  assessed_by: Tanaka (security)\n",
-            "  status: confirmed\n  escalated_at: 2026-11-10T09:10:00+09:00\n"
+            "  status: confirmed\n  assessed_by: Tanaka (security)\n"
+            "  escalated_at: 2026-11-10T09:10:00+09:00\n"
             "  categories: [card_number]\n  records_affected: 12\n",
         )
         .replace(

@@ -61,8 +61,19 @@ def _missing(data: Mapping[str, object], status: Status) -> set[str]:
         ({"status": "unknown"}, {"personal_data.status"}),
         ({"status": "none"}, {"personal_data.assessed_by"}),
         ({"status": "none", "assessed_by": "Tanaka"}, set()),
-        ({"status": "suspected"}, {"personal_data.escalated_at"}),
-        ({"status": "confirmed", "escalated_at": "2026-11-29T10:00:00+09:00"}, set()),
+        ({"status": "suspected"}, {"personal_data.escalated_at", "personal_data.assessed_by"}),
+        (
+            {"status": "confirmed", "escalated_at": "2026-11-29T10:00:00+09:00"},
+            {"personal_data.assessed_by"},
+        ),
+        (
+            {
+                "status": "confirmed",
+                "escalated_at": "2026-11-29T10:00:00+09:00",
+                "assessed_by": "Tanaka",
+            },
+            set(),
+        ),
     ],
 )
 def test_personal_data_conditions(personal_data: dict[str, str], expected: set[str]) -> None:

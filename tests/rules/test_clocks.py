@@ -92,8 +92,10 @@ def test_start_falls_back_to_detection_time() -> None:
 def test_states() -> None:
     data = _incident(status="confirmed", categories=["card_number"])
     data["notifications"] = {
-        "acquirer": {"notified_at": "2026-11-20T11:00:00+09:00"},
-        "regulators": {"preliminary_reported_at": "2026-11-25T11:00:00+09:00"},
+        "log": [
+            {"recipient": "acquirer", "kind": "notice", "at": "2026-11-20T11:00:00+09:00"},
+            {"recipient": "regulator", "kind": "preliminary", "at": "2026-11-25T11:00:00+09:00"},
+        ]
     }
     states = {key: s.state for key, s in _clocks(data).items()}
     assert states["card-acquirer"] == "done"
@@ -122,6 +124,7 @@ investigation:
   impact: Card payments between 11-18 and 11-20.
 personal_data:
   status: confirmed
+  assessed_by: Ito (security)
   escalated_at: 2026-11-20T09:20:00+09:00
   aware_at: 2026-11-20T09:00:00+09:00
   categories: [card_number]
@@ -129,10 +132,13 @@ personal_data:
   cause: system_defect
 stakeholders: [engineering, legal, security, liaison]
 notifications:
-  acquirer:
-    notified_at: 2026-11-20T11:00:00+09:00
-  card_brands:
-    notified_at: {brands}
+  log:
+    - recipient: acquirer
+      kind: notice
+      at: 2026-11-20T11:00:00+09:00
+    - recipient: card_brands
+      kind: notice
+      at: {brands}
 ---
 """
 
@@ -153,12 +159,16 @@ def test_status_json_shows_clocks_with_exact_due_times(repo: Path) -> None:
     assert clocks["appi-preliminary-report"]["stakeholder"] == "legal"
 
 
-def test_overdue_clock_is_an_error_on_the_completion_field(repo: Path) -> None:
-    _write(repo, "investigating", "null")
+def test_overdue_clock_is_an_error_on_the_log(repo: Path) -> None:
+    _write(repo, "investigating", "2026-11-22T12:00:00+09:00")
+    text = (repo / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md").read_text()
+    path = repo / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
+    path.write_text(text.replace("    - recipient: card_brands\n", "    - recipient: other\n"))
     result = run_incident("validate", "--format", "json", cwd=repo)
     assert result.code == 1
-    found = {(f["code"], f["line"]) for f in result.json()["findings"]}
-    assert ("CL001", 25) in found  # notifications.card_brands.notified_at
+    found = {(f["code"], f["line"]): f["message"] for f in result.json()["findings"]}
+    message = found[("CL001", 23)]  # the notifications.log key
+    assert "overdue by 8 days 3 h" in message
 
 
 def test_status_text_lists_clocks(repo: Path) -> None:

@@ -9,7 +9,7 @@ from tests.gate.fixtures import DETECTED, INVESTIGATION, PATH
 
 SUSPECTED = INVESTIGATION.replace(
     "  status: none\n  assessed_by: Tanaka (security)\n",
-    "  status: suspected\n  escalated_at: {escalated}\n",
+    "  status: suspected\n  assessed_by: Tanaka (security)\n  escalated_at: {escalated}\n",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from incidentflow.config import now
@@ -14,7 +14,8 @@ from incidentflow.config.workspace import Repository
 from incidentflow.errors import IncidentflowError, UsageError
 from incidentflow.privacy import scan_text
 from incidentflow.record.templates import new_id, render_new
-from incidentflow.rules.timestamps import CLOCK_SKEW
+from incidentflow.record.times import Moment, TimeTextError, check_time_text, parse_moment
+from incidentflow.rules.clocks import CLOCK_SKEW
 
 ATTEMPTS = 20
 
@@ -68,7 +69,7 @@ class NewIncidentRequest:
     source: str
     reported_by: str
     lang: str
-    detected_at: datetime | None
+    detected_at: Moment | None
     slug: str | None
 
     @classmethod
@@ -100,7 +101,7 @@ class NewIncidentRequest:
             source=source,
             reported_by=reported_by,
             lang=lang or config.language,
-            detected_at=_moment(detected_at),
+            detected_at=_moment(detected_at, config),
             slug=slug,
         )
 
@@ -116,33 +117,53 @@ def _refuse_personal_data(text: str, option: str, config: Config) -> None:
         )
 
 
-def _moment(text: str | None) -> datetime | None:
+def _moment(text: str | None, config: Config) -> Moment | None:
+    """The detection time as given (its zone kept), or a day when only the day is known."""
     if text is None:
         return None
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError as error:
-        raise NewUsageError("use ISO 8601, e.g. 2026-11-29T15:30+09:00", "--detected-at") from error
-    if moment.tzinfo is None:
-        raise NewUsageError("add a time zone, e.g. 2026-11-29T15:30+09:00", "--detected-at")
-    if moment > now.current() + CLOCK_SKEW:
+        checked = check_time_text(text)
+    except TimeTextError as error:
+        hint = (
+            "add a time zone, e.g. 2026-11-29T15:30+09:00, or give the day alone (2026-11-29)"
+            if error.kind == "no_zone"
+            else "use ISO 8601, e.g. 2026-11-29T15:30+09:00, or a day alone (2026-11-29)"
+        )
+        raise NewUsageError(hint, "--detected-at") from error
+    moment = parse_moment(checked, config.zone)
+    if moment is None:
+        raise NewUsageError("use ISO 8601, e.g. 2026-11-29T15:30+09:00", "--detected-at")
+    if moment.after(now.current() + CLOCK_SKEW):
         raise NewUsageError("that is in the future: give the time it was detected", "--detected-at")
     return moment
 
 
 def create_incident(repository: Repository, request: NewIncidentRequest) -> NewIncident:
     config = repository.config
-    moment = (request.detected_at or now.current()).astimezone(config.zone).replace(microsecond=0)
+    given = request.detected_at
+    if given is None:
+        exact = now.current().astimezone(config.zone).replace(microsecond=0)
+        written = exact.isoformat(timespec="seconds")
+        local = exact
+    else:
+        # Written as given; the ID and the year folder use the configured zone's wall clock
+        # (a day alone: that day, at 00:00).
+        written = given.text
+        local = (
+            datetime.combine(given.day, time(), config.zone)
+            if given.day is not None
+            else given.earliest.astimezone(config.zone)
+        )
     for _ in range(ATTEMPTS):
-        incident_id = new_id(config.id_prefix, moment, request.slug or request.title)
-        target = repository.incidents_dir / str(moment.year) / f"{incident_id}.md"
+        incident_id = new_id(config.id_prefix, local, request.slug or request.title)
+        target = repository.incidents_dir / str(local.year) / f"{incident_id}.md"
         text = render_new(
             incident_id=incident_id,
             title=request.title,
             severity=request.severity,
             source=request.source,
             reported_by=request.reported_by,
-            detected_at=moment,
+            detected_at=written,
             lang=request.lang,
         )
         if write_new_file(target, text):

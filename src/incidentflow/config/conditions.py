@@ -37,6 +37,26 @@ def is_filled(value: Any) -> bool:
     return True
 
 
+def number_bounds(value: Any) -> tuple[float, float] | None:
+    """The lowest and highest a figure can be: a number, or a count written as a bound
+    (``{at_least: N}``, ``{at_most: N}``, ``{about: N}``); None for anything else."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value), float(value)
+    if not isinstance(value, Mapping):
+        return None
+    figures: dict[str, float] = {}
+    for key in ("value", "about", "at_least", "at_most"):
+        figure = value.get(key)
+        if isinstance(figure, int | float) and not isinstance(figure, bool):
+            figures[key] = float(figure)
+    for key in ("value", "about"):
+        if key in figures:
+            return figures[key], figures[key]
+    if not figures:
+        return None
+    return figures.get("at_least", 0.0), figures.get("at_most", float("inf"))
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -84,15 +104,19 @@ class FieldTest(_Strict):
         if self.contains_any is not None:
             items = value if isinstance(value, list) else []
             return any(item in items for item in self.contains_any)
-        if not isinstance(value, int | float) or isinstance(value, bool):
+        bounds = number_bounds(value)
+        if bounds is None:
             return False
+        # A bound holds when the figure may cross it: "at least 900" may be over 1,000, and
+        # the duties these conditions start apply to what possibly happened.
+        low, high = bounds
         if self.gt is not None:
-            return value > self.gt
+            return high > self.gt
         if self.gte is not None:
-            return value >= self.gte
+            return high >= self.gte
         if self.lt is not None:
-            return value < self.lt
-        return self.lte is not None and value <= self.lte
+            return low < self.lt
+        return self.lte is not None and low <= self.lte
 
     def describe(self) -> str:
         words = {

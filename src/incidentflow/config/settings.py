@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from incidentflow.config.conditions import AllOf, AnyOf, Condition, FieldTest, NotCondition
 from incidentflow.errors import ConfigError
 from incidentflow.record.load import MAX_FILE_BYTES
-from incidentflow.record.model import Incident, Status
+from incidentflow.record.model import Incident, NotificationKind, Recipient, Status
 from incidentflow.record.positions import PositionIndex, parse_path
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.schema import findings_from_error, model_at, suggest
@@ -89,20 +90,44 @@ class Deadline(ConfigRecord):
     unit: Literal["hours", "days", "business_days"]
 
 
+class Completion(ConfigRecord):
+    """Which entries of an incident's notification log complete a clock.
+
+    An entry matches when its recipient and kind are listed here (no ``kind``: any kind), or
+    when the entry names the clock in its own ``clocks`` list.
+    """
+
+    recipient: list[Recipient] = Field(min_length=1)
+    kind: list[NotificationKind] = Field(default_factory=list)
+
+    @field_validator("recipient", "kind", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def describe(self) -> str:
+        kinds = " or ".join(kind.value for kind in self.kind) or "any"
+        who = " or ".join(recipient.value for recipient in self.recipient)
+        return f"recipient {who}, kind {kinds}"
+
+
 class RegulatoryClock(ConfigRecord):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     name: Localized
     when: Condition
     starts_from: list[str] = Field(min_length=1)
     deadline: Deadline
-    completed_by: str
+    completed_by: Completion
     stakeholder: str
     source: str = Field(min_length=1)
+    # The duty exists only for incidents that start on or after this day (a law's date).
+    effective_from: date | None = None
 
 
 class ClockPack(ConfigRecord):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     notice: str = ""
+    effective_from: date | None = None  # for every clock of the pack without its own
     clocks: list[RegulatoryClock] = Field(default_factory=list)
 
 
@@ -201,6 +226,15 @@ class Config(ConfigRecord):
     def clocks(self) -> Iterator[RegulatoryClock]:
         for pack in self.clock_packs:
             yield from pack.clocks
+
+    def clock_ids(self) -> list[str]:
+        return [clock.id for clock in self.clocks()]
+
+    def effective_from(self, clock: RegulatoryClock) -> date | None:
+        if clock.effective_from is not None:
+            return clock.effective_from
+        pack = next((p for p in self.clock_packs if clock in p.clocks), None)
+        return pack.effective_from if pack is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +416,6 @@ def _cross_checks(config: Config, display: str, positions: Any) -> Iterator[Find
             yield from check_team((*loc, "stakeholder"), clock.stakeholder)
             for position, start in enumerate(clock.starts_from):
                 yield from check_field((*loc, "starts_from", position), start)
-            yield from check_field((*loc, "completed_by"), clock.completed_by)
             for test in _condition_fields(clock.when):
                 yield from check_field((*loc, "when"), test.field)
 

@@ -47,10 +47,16 @@ def open_repository(directory: Path, config_path: Path | None = None) -> Reposit
     found = find_config(directory)
     root = found.parent if found is not None else _git_root(directory) or directory
     chosen = config_path if config_path is not None else found
+    from incidentflow.config.checklists import check_checklists
+
     if chosen is None:
-        return Repository(root, load_config(None).config)
+        loaded = load_config(None)
+        check_checklists(loaded, root, "incidentflow.yaml (packaged default)")
+        return Repository(root, loaded.config)
     chosen = chosen if chosen.is_absolute() else (Path.cwd() / chosen)
-    loaded = load_config(chosen, _display(chosen, root))
+    shown = _display(chosen, root)
+    loaded = load_config(chosen, shown)
+    check_checklists(loaded, root, shown)
     return Repository(root, loaded.config, chosen)
 
 

@@ -48,7 +48,9 @@ SIDE_EXITS: tuple[Status, ...] = (Status.DECLINED, Status.DUPLICATE)
 SIDE_EXIT_FROM: tuple[Status, ...] = (Status.DETECTED, Status.INVESTIGATING)
 TERMINAL: tuple[Status, ...] = (Status.CLOSED, Status.DECLINED, Status.DUPLICATE)
 
-_PERSONAL_DATA_NONE = FieldTest(field="personal_data.status", equals="none")
+_PERSONAL_DATA_ASSESSED = FieldTest.model_validate(
+    {"field": "personal_data.status", "in": ["none", "suspected", "confirmed"]}
+)
 _PERSONAL_DATA_SUSPECTED = FieldTest.model_validate(
     {"field": "personal_data.status", "in": ["suspected", "confirmed"]}
 )
@@ -103,8 +105,9 @@ PHASES: dict[Status, Phase] = {
                 ),
                 FieldRequirement(
                     "personal_data.assessed_by",
-                    "'none' must be confirmed by someone: name who assessed it",
-                    when=_PERSONAL_DATA_NONE,
+                    "an assessment is someone's: name who assessed it (none, suspected or "
+                    "confirmed)",
+                    when=_PERSONAL_DATA_ASSESSED,
                 ),
                 FieldRequirement(
                     "personal_data.escalated_at",
@@ -142,8 +145,8 @@ PHASES: dict[Status, Phase] = {
                 FieldRequirement("resolved_at", "when the service was restored"),
                 FieldRequirement(
                     "impact",
-                    "impact figures as counts (shops_affected, orders_affected, ...), "
-                    "never personal data",
+                    "impact figures as counts (people, cards, records, accounts, shops, "
+                    "orders, sites, amount; {at_least: N} for a bound), never personal data",
                 ),
                 FieldRequirement("cause.summary", "the cause in a sentence or two"),
             ),

@@ -79,7 +79,7 @@ def render_new(
     severity: str,
     source: str,
     reported_by: str,
-    detected_at: datetime,
+    detected_at: str,
     lang: str,
 ) -> str:
     data = CommentedMap()
@@ -88,7 +88,7 @@ def render_new(
     data["status"] = Status.DETECTED.value
     data["severity"] = severity
     data["lang"] = lang
-    data["detected_at"] = detected_at.isoformat(timespec="seconds")
+    data["detected_at"] = detected_at
     _nest(data, "detection.source", source)
     _nest(data, "detection.reported_by", reported_by)
     upcoming = next_status(Status.DETECTED)

@@ -1,26 +1,53 @@
 """Regulatory clocks: deadlines that run from when the company became aware.
 
-Each clock in the config's ``clock_packs`` has a condition over incident fields; when it holds,
-the clock starts at the first of its ``starts_from`` fields that is set, and it stops when its
-``completed_by`` field records the time the duty was done. A clock past due without that record
-is an error from then on, and no incident closes with a clock still open.
+Each clock in the config's ``clock_packs`` has a condition over incident fields; when it holds
+(and the law is in force: ``effective_from``), the clock starts at the first of its
+``starts_from`` fields that is set, and it stops at the first entry of the incident's
+``notifications.log`` that matches its ``completed_by``. The incident's ``clock_notes`` say,
+with who approved it, that a clock does not apply, why a duty was done late, or (imported
+records only) that nobody knows whether or when it was done.
+
+What the clocks say, and how loudly:
+
+- past due with nothing recorded: CL001, an error from then on;
+- done late: CL002, a warning that blocks closing (an error at ``closed``) until a
+  ``late_reason`` acknowledges it, and then a notice naming the reason;
+- closing with a clock still running: CL003;
+- done on a date nobody knows (``at: unknown``): CL004, a warning, never an error;
+- a note for a clock the config does not have, or an ``unknown`` note in a live record: CL005;
+- a clock noted as not applicable (CL006) or not known (CL007): a notice, visible in review.
+
+Days compare at the coarser precision (``times.Moment``): a report on the due day is on time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from incidentflow.config.conditions import lookup
+from incidentflow.config.conditions import is_filled, lookup
 from incidentflow.config.now import current as current_time
 from incidentflow.config.settings import Config, RegulatoryClock
 from incidentflow.record.model import Status, parse_status
 from incidentflow.record.phases import SIDE_EXITS
-from incidentflow.record.positions import parse_path
-from incidentflow.record.times import parse_time
+from incidentflow.record.times import Moment, days_text, is_unknown, parse_moment, span_text
 from incidentflow.rules.findings import Finding, Level
+
+# Nothing recorded for the future counts: a time that has not come yet completes no duty.
+CLOCK_SKEW = timedelta(minutes=5)
+NOTE_KINDS = ("not_applicable", "late_reason", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class ClockNoteView:
+    kind: str  # not_applicable, late_reason or unknown
+    reason: str
+    approved_by: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "reason": self.reason, "approved_by": self.approved_by}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +58,90 @@ class ClockState:
     stakeholder: str
     source: str
     started_from: str
-    started_at: datetime
+    started_at: Moment
     due: datetime
-    completed_by: str
-    completed_at: datetime | None
-    state: str  # running, overdue, done, done_late
+    completed_by: str  # what completes it, in words
+    completed_at: Moment | None
+    # running, overdue, done, done_late, done_unknown, not_applicable, unknown
+    state: str
+    entry: int | None = None  # the completing entry of notifications.log
+    note: ClockNoteView | None = None
 
     @property
     def open(self) -> bool:
-        return self.completed_at is None
+        return self.state in ("running", "overdue")
 
-    def as_dict(self) -> dict[str, Any]:
+    @property
+    def late(self) -> timedelta | None:
+        """How late a completion at a full time was; None for a day or when on time."""
+        if self.state != "done_late" or self.completed_at is None or self.completed_at.is_day:
+            return None
+        return self.completed_at.earliest - self.due
+
+    @property
+    def late_days(self) -> int | None:
+        """Calendar days between the due day and the day of completion, for a day alone."""
+        if self.state != "done_late" or self.completed_at is None:
+            return None
+        if self.completed_at.day is not None:
+            return (self.completed_at.day - self.due.date()).days
+        late = self.late
+        return late.days if late is not None else None
+
+    def lateness(self, language: str) -> str:
+        """'4 days 2 h late' / '4日と2時間超過'; for a day alone, whole days."""
+        ja = language == "ja"
+        if self.late is not None:
+            return (
+                f"{span_text(self.late, language)}超過"
+                if ja
+                else (f"{span_text(self.late, language)} late")
+            )
+        if self.late_days is not None:
+            days = days_text(self.late_days, language)
+            return f"{days}超過（日付のみ判明）" if ja else f"{days} late (known to the day)"
+        return ""
+
+    def overdue_by(self, now: datetime, language: str) -> str:
+        span = span_text(now - self.due, language)
+        return f"{span}超過" if language == "ja" else f"overdue by {span}"
+
+    def time_left(self, now: datetime, language: str) -> str:
+        span = span_text(self.due - now, language)
+        return f"残り{span}" if language == "ja" else f"{span} left"
+
+    def progress(self, now: datetime, language: str) -> str:
+        """The state in words, with days and hours where they matter."""
+        ja = language == "ja"
+        if self.state == "running":
+            return self.time_left(now, language)
+        if self.state == "overdue":
+            return self.overdue_by(now, language)
+        if self.state == "done":
+            return (
+                f"完了 {self.completed_at.text}"
+                if ja and self.completed_at
+                else (f"done {self.completed_at.text}" if self.completed_at else "done")
+            )
+        if self.state == "done_late":
+            when = self.completed_at.text if self.completed_at else "?"
+            acknowledged = self.note is not None and self.note.kind == "late_reason"
+            if ja:
+                return f"完了 {when}（{self.lateness(language)}" + (
+                    "、理由記録済み）" if acknowledged else "、理由未記録）"
+                )
+            return f"done {when} ({self.lateness(language)}" + (
+                ", reason recorded)" if acknowledged else ", no reason recorded yet)"
+            )
+        if self.state == "done_unknown":
+            return "完了（日付不明）" if ja else "done, date unknown"
+        if self.state == "not_applicable":
+            return "対象外" if ja else "not applicable"
+        return "不明（取り込み記録）" if ja else "not known (imported record)"
+
+    def as_dict(self, now: datetime | None = None, language: str = "en") -> dict[str, Any]:
+        moment = now or current_time()
+        late = self.late
         return {
             "id": self.clock_id,
             "pack": self.pack,
@@ -49,22 +149,103 @@ class ClockState:
             "state": self.state,
             "stakeholder": self.stakeholder,
             "started_from": self.started_from,
-            "started_at": self.started_at.isoformat(timespec="seconds"),
+            "started_at": self.started_at.text,
             "due": self.due.isoformat(timespec="seconds"),
             "completed_by": self.completed_by,
-            "completed_at": (
-                self.completed_at.isoformat(timespec="seconds") if self.completed_at else None
-            ),
+            "completed_at": self.completed_at.text if self.completed_at else None,
+            "completed_by_entry": self.entry,
+            "late_hours": round(late.total_seconds() / 3600, 1) if late is not None else None,
+            "late_days": self.late_days,
+            "progress": self.progress(moment, language),
+            "note": self.note.as_dict() if self.note else None,
             "source": self.source,
         }
 
 
-def _start(data: Mapping[str, Any], spec: RegulatoryClock) -> tuple[str, datetime] | None:
+def _start(
+    data: Mapping[str, Any], spec: RegulatoryClock, config: Config
+) -> tuple[str, Moment] | None:
     for path in spec.starts_from:
-        moment = parse_time(lookup(data, path))
+        moment = parse_moment(lookup(data, path), config.zone)
         if moment is not None:
             return path, moment
     return None
+
+
+def log_entries(data: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
+    entries = lookup(data, "notifications.log")
+    if not isinstance(entries, list):
+        return []
+    return [(number, entry) for number, entry in enumerate(entries) if isinstance(entry, Mapping)]
+
+
+def _matches(entry: Mapping[str, Any], spec: RegulatoryClock) -> bool:
+    named = entry.get("clocks")
+    if isinstance(named, list) and named:
+        # An entry that names its clocks completes exactly those.
+        return spec.id in named
+    recipients = {recipient.value for recipient in spec.completed_by.recipient}
+    kinds = {kind.value for kind in spec.completed_by.kind}
+    return entry.get("recipient") in recipients and (not kinds or entry.get("kind") in kinds)
+
+
+def _completion(
+    data: Mapping[str, Any], spec: RegulatoryClock, config: Config, now: datetime
+) -> tuple[int | None, Moment | None, bool]:
+    """(entry index, its time, whether it is done on an unknown date)."""
+    known: list[tuple[Moment, int]] = []
+    unknown: int | None = None
+    for number, entry in log_entries(data):
+        if not _matches(entry, spec):
+            continue
+        at = entry.get("at")
+        if is_unknown(at):
+            unknown = number if unknown is None else unknown
+            continue
+        moment = parse_moment(at, config.zone)
+        if moment is None or moment.after(now + CLOCK_SKEW):
+            continue  # unreadable (a schema finding) or in the future (IF051)
+        known.append((moment, number))
+    if known:
+        moment, number = min(known, key=lambda pair: pair[0].earliest)
+        return number, moment, False
+    return unknown, None, unknown is not None
+
+
+def clock_notes(data: Mapping[str, Any]) -> dict[str, ClockNoteView]:
+    """The readable notes: one reason and who approved it (the schema reports the rest)."""
+    notes = data.get("clock_notes")
+    if not isinstance(notes, Mapping):
+        return {}
+    found: dict[str, ClockNoteView] = {}
+    for key, note in notes.items():
+        if not isinstance(note, Mapping) or not is_filled(note.get("approved_by")):
+            continue
+        given = [kind for kind in NOTE_KINDS if is_filled(note.get(kind))]
+        if len(given) == 1 and isinstance(key, str):
+            found[key] = ClockNoteView(given[0], str(note[given[0]]), str(note["approved_by"]))
+    return found
+
+
+def is_imported(data: Mapping[str, Any]) -> bool:
+    return is_filled(data.get("imported"))
+
+
+def clock_in_force(
+    data: Mapping[str, Any], spec: RegulatoryClock, config: Config
+) -> tuple[str, Moment] | None:
+    """The clock's start when its condition holds and its law was in force then; else None."""
+    if not spec.when.holds(data):
+        return None
+    start = _start(data, spec, config)
+    if start is None:
+        return None
+    effective = config.effective_from(spec)
+    if effective is not None:
+        first_day = parse_moment(effective.isoformat(), config.zone)
+        if first_day is not None and start[1].before(first_day):
+            return None
+    return start
 
 
 def evaluate_clocks(
@@ -76,12 +257,12 @@ def evaluate_clocks(
     current = now or current_time()
     lang = data.get("lang")
     language = lang if isinstance(lang, str) and lang in ("ja", "en") else config.language
+    notes = clock_notes(data)
+    imported = is_imported(data)
     states: list[ClockState] = []
     for pack in config.clock_packs:
         for spec in pack.clocks:
-            if not spec.when.holds(data):
-                continue
-            start = _start(data, spec)
+            start = clock_in_force(data, spec, config)
             if start is None:
                 continue
             started_from, started_at = start
@@ -89,12 +270,27 @@ def evaluate_clocks(
             # incidents trigger no clock at all.
             from incidentflow.config.business_days import deadline
 
+            # A start known only to the day counts from its last instant: the benefit of
+            # the doubt goes to the one who had to act.
             due = deadline(
-                started_at, spec.deadline.amount, spec.deadline.unit, config.zone, config.calendar
+                started_at.latest,
+                spec.deadline.amount,
+                spec.deadline.unit,
+                config.zone,
+                config.calendar,
             )
-            completed = parse_time(lookup(data, spec.completed_by))
-            if completed is not None:
-                state = "done" if completed <= due else "done_late"
+            note = notes.get(spec.id)
+            if note is not None and note.kind == "unknown" and not imported:
+                note = None  # CL005 says why it does not count
+            entry, completed, date_unknown = _completion(data, spec, config, current)
+            if note is not None and note.kind == "not_applicable":
+                state = "not_applicable"
+            elif completed is not None:
+                state = "done_late" if completed.after(due) else "done"
+            elif date_unknown:
+                state = "done_unknown"
+            elif note is not None and note.kind == "unknown":
+                state = "unknown"
             else:
                 state = "overdue" if current > due else "running"
             states.append(
@@ -105,14 +301,26 @@ def evaluate_clocks(
                     stakeholder=spec.stakeholder,
                     source=spec.source,
                     started_from=started_from,
-                    started_at=started_at.astimezone(config.zone),
+                    started_at=started_at,
                     due=due,
-                    completed_by=spec.completed_by,
-                    completed_at=completed.astimezone(config.zone) if completed else None,
+                    completed_by=spec.completed_by.describe(),
+                    completed_at=completed,
                     state=state,
+                    entry=entry,
+                    note=note,
                 )
             )
     return states
+
+
+def _log_anchor(data: Mapping[str, Any]) -> tuple[str | int, ...]:
+    """Where a missing notification goes: the log, else the nearest block that exists."""
+    if isinstance(lookup(data, "notifications.log"), list):
+        return ("notifications", "log")
+    for anchor in (("notifications",), ("personal_data",)):
+        if anchor[0] in data:
+            return anchor
+    return ("status",)
 
 
 def clock_findings(
@@ -120,47 +328,129 @@ def clock_findings(
     data: Mapping[str, Any],
     locate: Any,
     path: str,
+    config: Config,
 ) -> Iterator[Finding]:
-    """CL001 overdue, CL002 done late (warning), CL003 closing with a clock still open."""
+    """CL001 to CL007 for one incident; ``locate(loc, value)`` positions them."""
     closing = data.get("status") == Status.CLOSED.value
+    language = "en"
+    now = current_time()
     for state in states:
-        loc = tuple(parse_path(state.completed_by))
-        if loc[0] not in data:
-            # Nothing of the path exists yet: point at the personal-data block that started
-            # the clock rather than at the top of the file.
-            loc = ("personal_data",) if "personal_data" in data else ("status",)
-        position = locate(loc)
         due = state.due.strftime("%Y-%m-%d %H:%M %Z")
+        entry_loc: tuple[str | int, ...] = (
+            ("notifications", "log", state.entry, "at")
+            if state.entry is not None
+            else _log_anchor(data)
+        )
+        note_loc: tuple[str | int, ...] = ("clock_notes", state.clock_id)
+        label = f"clock '{state.name}' ({state.clock_id})"
+
+        def at(
+            loc: tuple[str | int, ...],
+            code: str,
+            level: Level,
+            message: str,
+            value: bool = state.entry is not None,
+        ) -> Finding:
+            position = locate(loc, value and loc[-1] == "at")
+            return Finding(path, position.line, position.column, code, level, message)
+
         if state.state == "overdue":
-            yield Finding(
-                path,
-                position.line,
-                position.column,
+            yield at(
+                entry_loc,
                 "CL001",
                 Level.ERROR,
-                f"clock '{state.name}' ({state.clock_id}) was due {due} and "
-                f"{state.completed_by} is not recorded: {state.stakeholder} must do it now "
-                f"and record the time. Source: {state.source}",
+                f"{label} was due {due}, {state.overdue_by(now, language)}, and no entry of "
+                f"notifications.log completes it ({state.completed_by}): {state.stakeholder} "
+                "must do it now and log it (or note it in clock_notes as not_applicable, "
+                f"with the reason and who approved it). Source: {state.source}",
             )
-        elif closing and state.open:
-            yield Finding(
-                path,
-                position.line,
-                position.column,
+        elif state.state == "running" and closing:
+            yield at(
+                entry_loc,
                 "CL003",
                 Level.ERROR,
-                f"cannot close with clock '{state.name}' ({state.clock_id}) still open: "
-                f"record {state.completed_by} (due {due}).",
+                f"cannot close with {label} still open: log it in notifications.log "
+                f"({state.completed_by}; due {due}).",
             )
         elif state.state == "done_late":
-            late = state.completed_at - state.due if state.completed_at else None
-            hours = int(late.total_seconds() // 3600) if late else 0
+            lateness = state.lateness(language)
+            if state.note is not None and state.note.kind == "late_reason":
+                yield at(
+                    entry_loc,
+                    "CL002",
+                    Level.NOTICE,
+                    f"{label} was done {lateness} (due {due}); acknowledged by "
+                    f"{state.note.approved_by}: {state.note.reason}",
+                )
+            else:
+                yield at(
+                    entry_loc,
+                    "CL002",
+                    Level.ERROR if closing else Level.WARNING,
+                    f"{label} was done {lateness} (due {due}): "
+                    + ("closing needs" if closing else "before closing, add")
+                    + f" clock_notes.{state.clock_id} with late_reason and approved_by, "
+                    "saying why.",
+                )
+        elif state.state == "done_unknown":
+            yield at(
+                entry_loc,
+                "CL004",
+                Level.WARNING,
+                f"{label} is logged as done on a date nobody knows (due {due}): whether it "
+                "was on time cannot be judged. Record the date if it turns up.",
+            )
+        elif state.state == "not_applicable" and state.note is not None:
+            yield at(
+                note_loc,
+                "CL006",
+                Level.NOTICE,
+                f"{label} does not apply (approved by {state.note.approved_by}: "
+                f"{state.note.reason})",
+            )
+        elif state.state == "unknown" and state.note is not None:
+            yield at(
+                note_loc,
+                "CL007",
+                Level.NOTICE,
+                f"{label}: not known whether or when it was done (imported record; approved "
+                f"by {state.note.approved_by}: {state.note.reason})",
+            )
+    yield from _note_problems(data, locate, path, config)
+
+
+def _note_problems(
+    data: Mapping[str, Any], locate: Any, path: str, config: Config
+) -> Iterator[Finding]:
+    from incidentflow.rules.schema import shown, suggest
+
+    notes = data.get("clock_notes")
+    if not isinstance(notes, Mapping):
+        return
+    known = config.clock_ids()
+    readable = clock_notes(data)
+    for key in notes:
+        loc: tuple[str | int, ...] = ("clock_notes", str(key))
+        if str(key) not in known:
+            position = locate(loc, False)
             yield Finding(
                 path,
                 position.line,
                 position.column,
-                "CL002",
-                Level.WARNING,
-                f"clock '{state.name}' ({state.clock_id}) was completed {hours} h after its "
-                f"deadline ({due}): explain why in the Timeline and the retrospective.",
+                "CL005",
+                Level.ERROR,
+                f"clock_notes names '{shown(key)}', which is not a clock of incidentflow.yaml."
+                f"{suggest(str(key), known)} Use one of: {', '.join(known) or '(none)'}.",
+            )
+        elif key in readable and readable[key].kind == "unknown" and not is_imported(data):
+            position = locate((*loc, "unknown"), False)
+            yield Finding(
+                path,
+                position.line,
+                position.column,
+                "CL005",
+                Level.ERROR,
+                f"clock_notes.{key}.unknown is only for imported records (a past incident "
+                "entered from its sources, with 'imported:'); here the duty is ours to do and "
+                "log, or to note as not_applicable with a reason.",
             )

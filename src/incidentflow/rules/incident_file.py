@@ -13,6 +13,7 @@ from incidentflow.record.load import Document
 from incidentflow.record.model import Incident, Status
 from incidentflow.rules.clocks import clock_findings, evaluate_clocks
 from incidentflow.rules.config_keys import config_key_findings
+from incidentflow.rules.imported import imported_findings
 from incidentflow.rules.phases import missing_for, missing_status
 from incidentflow.rules.privacy import personal_data_findings
 from incidentflow.rules.result import ValidatedIncident
@@ -45,21 +46,25 @@ def validate_document(document: Document, config: Config) -> ValidatedIncident:
         # Without a status (or with one that names no phase, reported above) the file still
         # needs the first phase's fields: no status, no exemption.
         result.findings.extend(missing_for(result, Status.DETECTED, config))
-    result.findings.extend(timestamp_findings(result))
+    result.findings.extend(timestamp_findings(result, config))
     result.findings.extend(escalation_delay(result, config))
     result.findings.extend(personal_data_findings(result, config))
     result.findings.extend(override_entries(result))
-    # Evaluated once here; status and the gate show the same states.
+    result.findings.extend(imported_findings(result, config))
+    # Evaluated once here; status and the gate show the same states. From the raw data, so
+    # a schema error elsewhere in the file never hides what the clocks say.
     result.clocks = evaluate_clocks(result.data, config)
-    if result.incident is not None:
-        result.findings.extend(
-            clock_findings(
-                result.clocks,
-                result.data,
-                lambda loc: result.positions().key_of(loc),
-                document.path,
-            )
+    result.findings.extend(
+        clock_findings(
+            result.clocks,
+            result.data,
+            lambda loc, value: (
+                result.positions().value_of(loc) if value else result.positions().key_of(loc)
+            ),
+            document.path,
+            config,
         )
+    )
     result.findings = apply_overrides(result, result.findings)
     # After the waivers, so no override reaches it: a file without a status is outside the
     # flow, and a waived one could later take any status, a closed incident reopened. First,

@@ -20,6 +20,7 @@ from incidentflow.record.phases import (
 from incidentflow.record.positions import format_loc, parse_path
 from incidentflow.record.sections import SECTION_BY_KEY
 from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.imported import is_unknown_field, is_unknown_section
 from incidentflow.rules.result import ValidatedIncident
 
 
@@ -66,6 +67,8 @@ def unmet_fields(
         for loc in _requirement_paths(data, requirement.path):
             value = _value_at(data, loc)
             if not is_filled(value) or value in requirement.not_values:
+                if not is_filled(value) and is_unknown_field(data, format_loc(loc)):
+                    continue  # an imported record says, with a reason, nobody knows it
                 yield phase_status, requirement, loc
 
 
@@ -75,7 +78,7 @@ def unfilled_sections(result: ValidatedIncident, status: Status) -> Iterator[tup
         return
     filled = {section.key for section in result.sections() if section.filled}
     for phase_status, key in required:
-        if key not in filled:
+        if key not in filled and not is_unknown_section(result.data, key):
             yield phase_status, key
 
 

@@ -97,14 +97,15 @@ def findings_from_error(
             position = index.value_of(loc)
             code, message = (
                 "023",
-                f"{where} has no time zone: add one, e.g. '2026-11-29T15:30:00+09:00'.",
+                f"{where} has no time zone: add one, e.g. '2026-11-29T15:30:00+09:00', or "
+                "write the day alone (2026-11-29) if only the day is known.",
             )
         elif kind.startswith(("datetime_", "date_")) or kind in ("datetime_type", "date_type"):
             position = index.value_of(loc)
             code, message = (
                 "024",
                 f"{where}: '{shown(value)}' is not a real date/time ({item['msg'].lower()}). "
-                "Write it as YYYY-MM-DDTHH:MM:SS+09:00 (dates as YYYY-MM-DD).",
+                "Write it as YYYY-MM-DDTHH:MM:SS+09:00, or YYYY-MM-DD for a day.",
             )
         elif kind == "string_pattern_mismatch":
             position = index.value_of(loc)
@@ -129,6 +130,7 @@ def findings_from_error(
 
 
 _CONDITION_TAGS = frozenset({"all", "any", "not", "always", "field"})
+_COUNT_TAGS = frozenset({"count:number", "count:bounds"})  # see ``model.CountValue``
 
 
 def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -140,6 +142,8 @@ def _without_union_tags(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     kept: list[str | int] = []
     expect_tag = False
     for part in loc:
+        if part in _COUNT_TAGS:
+            continue
         if expect_tag and part in _CONDITION_TAGS:
             expect_tag = False
             continue

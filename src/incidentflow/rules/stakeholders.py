@@ -38,8 +38,14 @@ def team_requirements(data: Mapping[str, Any], config: Config) -> list[TeamRequi
             reason = f"{rule.when.describe()} (rule '{rule.id}')"
             found.extend(TeamRequirement(team, reason) for team in rule.require_stakeholders)
     if rank(status) >= rank(Status.INVESTIGATING):
+        from incidentflow.rules.clocks import clock_in_force, clock_notes
+
+        notes = clock_notes(data)
         for clock in config.clocks():
-            if clock.when.holds(data):
+            note = notes.get(clock.id)
+            if note is not None and note.kind == "not_applicable":
+                continue
+            if clock_in_force(data, clock, config) is not None:
                 reason = f"clock '{clock.id}' runs and {clock.stakeholder} owns it"
                 found.append(TeamRequirement(clock.stakeholder, reason))
     return found

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from collections.abc import Iterator, Mapping
+from datetime import timedelta, tzinfo
+from typing import Any
 
 from incidentflow.config import now
 from incidentflow.config.conditions import lookup
 from incidentflow.config.settings import Config
-from incidentflow.record.positions import parse_path
-from incidentflow.record.times import parse_time
+from incidentflow.record.positions import format_loc, parse_path
+from incidentflow.record.times import Moment, parse_moment, parse_time
+from incidentflow.rules.clocks import CLOCK_SKEW, log_entries
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.result import ValidatedIncident
-
-CLOCK_SKEW = timedelta(minutes=5)
 
 # The order in which timestamps must occur; each present one must not precede an earlier one.
 TIMESTAMP_ORDER: tuple[str, ...] = (
@@ -29,44 +29,104 @@ NOT_BEFORE_DETECTION: tuple[str, ...] = (
     "personal_data.assessed_at",
     "reported_to_management_at",
 )
+# The impact's own order: it began, it was contained, the service was restored. Impact often
+# begins before detection and may even stop before it (a leak found months later), so these
+# are ordered among themselves only, and against detection only through resolved_at.
+IMPACT_ORDER: tuple[str, ...] = ("started_at", "mitigated_at", "resolved_at")
+# Every other time field, for the check that nothing is in the future.
+OTHER_TIMES: tuple[str, ...] = (
+    "personal_data.aware_at",
+    "started_at",
+    "mitigated_at",
+    "impact.exposure.from",
+    "impact.exposure.to",
+)
 
 
-def timestamp_findings(result: ValidatedIncident) -> Iterator[Finding]:
+def _moment(data: Mapping[str, Any], path: str, zone: tzinfo) -> Moment | None:
+    return parse_moment(lookup(data, path), zone)
+
+
+def list_times(data: Mapping[str, Any]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Times inside lists and mappings: log entries, clock notes, waivers."""
+    for number, entry in log_entries(data):
+        yield ("notifications", "log", number, "at"), entry.get("at")
+    notes = data.get("clock_notes")
+    if isinstance(notes, Mapping):
+        for key, note in notes.items():
+            if isinstance(note, Mapping):
+                yield ("clock_notes", str(key), "approved_at"), note.get("approved_at")
+    overrides = data.get("overrides")
+    if isinstance(overrides, list):
+        for number, entry in enumerate(overrides):
+            if isinstance(entry, Mapping):
+                yield ("overrides", number, "approved_at"), entry.get("approved_at")
+
+
+def _order(
+    result: ValidatedIncident, paths: tuple[str, ...], zone: tzinfo, why: str
+) -> Iterator[Finding]:
     data = result.data
-    latest: tuple[str, datetime] | None = None
-    for path in TIMESTAMP_ORDER:
-        moment = parse_time(lookup(data, path))
+    latest: tuple[str, Moment] | None = None
+    for path in paths:
+        moment = _moment(data, path, zone)
         if moment is None:
             continue
-        if latest is not None and moment < latest[1]:
+        if latest is not None and moment.before(latest[1]):
             yield result.at(
                 tuple(parse_path(path)),
                 "IF050",
-                f"{path} ({moment.isoformat()}) is before {latest[0]} ({latest[1].isoformat()}): "
-                "phases happen in order; fix whichever time is wrong.",
+                f"{path} ({moment.text}) is before {latest[0]} ({latest[1].text}): {why}; fix "
+                "whichever time is wrong.",
                 value=True,
             )
-        latest = (path, moment) if latest is None or moment >= latest[1] else latest
-    detected = parse_time(data.get("detected_at"))
-    for path in NOT_BEFORE_DETECTION:
-        moment = parse_time(lookup(data, path))
-        if detected is not None and moment is not None and moment < detected:
+        elif latest is None or latest[1].before(moment) or not moment.is_day:
+            latest = (path, moment)
+
+
+def timestamp_findings(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
+    data = result.data
+    zone = config.zone
+    yield from _order(result, TIMESTAMP_ORDER, zone, "phases happen in order")
+    yield from _order(
+        result, IMPACT_ORDER, zone, "an impact begins, is contained, then is resolved"
+    )
+    yield from _order(
+        result,
+        ("impact.exposure.from", "impact.exposure.to"),
+        zone,
+        "a window ends after it starts",
+    )
+    detected = _moment(data, "detected_at", zone)
+    later: list[tuple[tuple[str | int, ...], Any]] = [
+        (tuple(parse_path(path)), lookup(data, path)) for path in NOT_BEFORE_DETECTION
+    ]
+    later += [(loc, value) for loc, value in list_times(data) if loc[0] == "notifications"]
+    for loc, value in later:
+        moment = parse_moment(value, zone)
+        if detected is not None and moment is not None and moment.before(detected):
             yield result.at(
-                tuple(parse_path(path)),
+                loc,
                 "IF050",
-                f"{path} ({moment.isoformat()}) is before detected_at ({detected.isoformat()}): "
+                f"{format_loc(loc)} ({moment.text}) is before detected_at ({detected.text}): "
                 "fix whichever time is wrong.",
                 value=True,
             )
     limit = now.current() + CLOCK_SKEW
-    for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION, "personal_data.aware_at"):
-        moment = parse_time(lookup(data, path))
-        if moment is not None and moment > limit:
+    every: list[tuple[tuple[str | int, ...], Any]] = [
+        (tuple(parse_path(path)), lookup(data, path))
+        for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION, *OTHER_TIMES)
+    ]
+    every += list(list_times(data))
+    for loc, value in every:
+        moment = parse_moment(value, zone)
+        if moment is not None and moment.after(limit):
             yield result.at(
-                tuple(parse_path(path)),
+                loc,
                 "IF051",
-                f"{path} ({moment.isoformat()}) is in the future: record times when things "
-                "happen, not plans (plans go in the Markdown).",
+                f"{format_loc(loc)} ({moment.text}) is in the future: record times when things "
+                "happen, not plans (plans go in the Markdown). A future time completes no "
+                "regulatory clock.",
                 value=True,
             )
 

@@ -55,11 +55,9 @@ class SyncOptions:
 
 
 def read_template(root: Path, relative: str) -> str | None:
-    try:
-        text = (root / relative).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    from incidentflow.config.checklists import read_checklist
+
+    return read_checklist(root, relative)
 
 
 def _preflight(tracker: IssueTracker, repository: str) -> str:
