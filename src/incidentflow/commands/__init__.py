@@ -7,6 +7,7 @@
     schema.py    writing or checking the JSON Schema
     report.py    the monthly report's Markdown
     remind.py    what is overdue, and comments on its issues
+    status_markdown.py  `incident status --format markdown`: pages with charts
 
 `incident check` lives in gate/check.py: the gate is the command.
 """
