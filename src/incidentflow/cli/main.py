@@ -155,6 +155,45 @@ def new(
 
 
 @cli.command()
+@click.option(
+    "--from-issue",
+    "issue_event",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="An `issues` event (or an issue) from the declaration form, as JSON.",
+)
+@click.option(
+    "--from-alert",
+    "alert_event",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A `repository_dispatch` event (or its client_payload) from an alerting system.",
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.pass_obj
+def declare(
+    obj: State, issue_event: Path | None, alert_event: Path | None, output_format: str
+) -> int:
+    """Declare an incident from an issue form or an alert: a branch, the new incident file
+    and a pull request on GitHub, once per issue or alert."""
+    from incidentflow.commands import declare as declaring
+
+    if (issue_event is None) == (alert_event is None):
+        raise UsageError("give one of --from-issue EVENT.json or --from-alert PAYLOAD.json")
+    repository = obj.repository
+    if issue_event is not None:
+        outcome = declaring.declare_from_issue(repository, issue_event)
+    else:
+        assert alert_event is not None
+        outcome = declaring.declare_from_alert(repository, alert_event)
+    if output_format == "json":
+        click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(declaring.render_outcome(outcome))
+    return EXIT_FINDINGS if outcome.kind == "refused" else EXIT_CLEAN
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @FORMAT_OPTION
 @click.pass_obj

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from incidentflow.config.conditions import AllOf, AnyOf, Condition, FieldTest, NotCondition
+from incidentflow.config.declare import DeclareSettings
 from incidentflow.errors import ConfigError
 from incidentflow.record.load import MAX_FILE_BYTES
 from incidentflow.record.model import Incident, NotificationKind, Recipient, Status
@@ -160,6 +161,7 @@ class Config(ConfigRecord):
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     clock_packs: list[ClockPack] = Field(default_factory=list)
     sync: SyncSettings = Field(default_factory=SyncSettings)
+    declare: DeclareSettings = Field(default_factory=DeclareSettings)
     # Reviewed relaxations (see the README, "The gate's own rules"): an audit trail kept in git.
     approvals: list[ConfigApproval] = Field(default_factory=list)
 

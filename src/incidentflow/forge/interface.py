@@ -161,6 +161,9 @@ class PullRecord:
     html_url: str
     body: str
     head_sha: str = ""
+    state: str = "open"  # "open" or "closed"
+    merged: bool = False
+    author: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,5 +234,14 @@ class IssueTracker(IssueReader, Protocol):
     ) -> PullRecord: ...
 
     def update_pull(self, number: int, body: str) -> None: ...
+
+    def list_pulls(self, head_branch: str) -> list[PullRecord]:
+        """Every pull request from ``head_branch`` of this repository, open or closed, newest
+        first."""
+        ...
+
+    def add_labels(self, number: int, labels: tuple[str, ...]) -> None:
+        """Add labels to an issue or pull request, keeping the ones it has."""
+        ...
 
     def counts(self) -> RequestCounts: ...

@@ -94,6 +94,9 @@ def _pull_from_json(data: dict[str, Any]) -> PullRecord:
         html_url=data.get("html_url") or "",
         body=data.get("body") or "",
         head_sha=(data.get("head") or {}).get("sha", ""),
+        state=data.get("state") or "open",
+        merged=bool(data.get("merged_at")),
+        author=(data.get("user") or {}).get("login", ""),
     )
 
 
@@ -452,3 +455,12 @@ class PyGithubTracker:
 
     def update_pull(self, number: int, body: str) -> None:
         self._send("PATCH", f"{self._repo}/pulls/{number}", body={"body": body})
+
+    def list_pulls(self, head_branch: str) -> list[PullRecord]:
+        params = {"state": "all", "head": f"{self._owner}:{head_branch}", "direction": "desc"}
+        return [_pull_from_json(item) for item in self._pages(f"{self._repo}/pulls", params)]
+
+    def add_labels(self, number: int, labels: tuple[str, ...]) -> None:
+        # Adding labels is idempotent: a label the issue has already is kept once.
+        url = f"{self._repo}/issues/{number}/labels"
+        self._send("POST", url, body={"labels": list(labels)})

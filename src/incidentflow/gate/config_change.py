@@ -21,8 +21,9 @@ from incidentflow.record.phases import MAIN_LINE
 from incidentflow.record.positions import PositionIndex
 from incidentflow.rules.findings import Finding, Level
 
-# Settings whose change never loosens the gate: words shown to people, and the audit trail.
-_NEUTRAL = frozenset({"version", "language", "severities", "id_prefix", "approvals"})
+# Settings whose change never loosens the gate: words shown to people, the audit trail, and
+# how declarations are written (each declaration is itself a pull request the gate judges).
+_NEUTRAL = frozenset({"version", "language", "severities", "id_prefix", "approvals", "declare"})
 _UNIT_HOURS = {"hours": 1.0, "days": 24.0, "business_days": 24.0}
 
 

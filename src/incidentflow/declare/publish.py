@@ -1,0 +1,315 @@
+"""Putting a declaration on GitHub: one branch, one file, one pull request, per key.
+
+Every declaration key (an issue, or an alert's dedup key) has one branch,
+``incidentflow/declare/<key>``; its pull requests are found by listing that branch's pull
+requests, and trusted only when the declaring account opened them and their first line is
+the marker of that key. So a run repeated on the same issue opens nothing new; a repeated
+alert adds a timeline line to its open pull request (or, once merged and still open as an
+incident, a comment on it); and a run that died half-way is finished, not duplicated.
+
+The branch is this code's own: it is created from the default branch, or, when it exists
+without an open declaration (a run that died before opening its pull request, or an earlier
+declaration that was merged or closed), moved back to the default branch, but only if
+every commit on it that the default branch lacks was written by the declaring account and
+it is not protected. Anything else stops the run before a write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from incidentflow.config import now
+from incidentflow.config.settings import Config
+from incidentflow.declare.declaration import Declaration, PersonalDataFound
+from incidentflow.declare.draft import IncidentDraft, escalation_teams
+from incidentflow.declare.messages import (
+    DeclarationMarker,
+    declared_comment,
+    declared_marker,
+    pull_body,
+    pull_title,
+    refusal_digest,
+    refused_comment,
+    refused_marker,
+    repeat_comment,
+    repeat_marker,
+)
+from incidentflow.declare.text import escape_markdown
+from incidentflow.declare.timeline import append_timeline
+from incidentflow.errors import UsageError
+from incidentflow.forge.interface import IssueTracker, PullRecord, WriteOutcomeUnknown
+from incidentflow.record.load import parse_document
+from incidentflow.record.phases import TERMINAL
+from incidentflow.sync.ownership import same_account
+
+BRANCH_PREFIX = "incidentflow/declare/"
+
+
+class DeclareRefused(UsageError):
+    """The declaration's branch or pull request is not this code's own: nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeclareOutcome:
+    kind: str  # declared, exists, repeated, refused, ignored
+    message: str
+    incident_id: str | None = None
+    path: str | None = None
+    pull_number: int | None = None
+    pull_url: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.kind,
+            "message": self.message,
+            "incident": self.incident_id,
+            "path": self.path,
+            "pull_request": self.pull_number,
+            "pull_request_url": self.pull_url,
+            "notes": list(self.notes),
+        }
+
+
+def branch_for(key: str) -> str:
+    return f"{BRANCH_PREFIX}{key}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    tracker: IssueTracker
+    config: Config
+    account: str
+    default: str
+    branch: str
+
+
+def publish(
+    tracker: IssueTracker, declaration: Declaration, draft: IncidentDraft, config: Config
+) -> DeclareOutcome:
+    context = _Context(
+        tracker,
+        config,
+        tracker.authenticated_login(),
+        tracker.default_branch(),
+        branch_for(declaration.key),
+    )
+    ours = _own_pulls(context, declaration)
+    open_ones = [(pull, marker) for pull, marker in ours if pull.state == "open"]
+    if open_ones:
+        pull, marker = open_ones[0]
+        if declaration.origin == "issue" or marker.digest == declaration.digest:
+            _finish_issue(context, declaration, marker.incident_id, pull)
+            return _outcome("exists", "already declared", marker, pull)
+        return _repeat(context, declaration, pull, marker, merged=False)
+    if declaration.origin == "issue" and ours:
+        pull, marker = ours[0]
+        _finish_issue(context, declaration, marker.incident_id, pull)
+        return _outcome("exists", f"already declared (pull request {pull.state})", marker, pull)
+    if declaration.origin == "alert":
+        for pull, marker in ours:
+            if pull.merged and _still_open(context, marker.path):
+                if marker.digest == declaration.digest:
+                    return _outcome("exists", "already declared", marker, pull)
+                return _repeat(context, declaration, pull, marker, merged=True)
+    return _declare(context, declaration, draft)
+
+
+def _own_pulls(
+    context: _Context, declaration: Declaration
+) -> list[tuple[PullRecord, DeclarationMarker]]:
+    ours: list[tuple[PullRecord, DeclarationMarker]] = []
+    for pull in context.tracker.list_pulls(context.branch):
+        marker = DeclarationMarker.parse(pull.body)
+        if (
+            marker is not None
+            and marker.key == declaration.key
+            and same_account(pull.author, context.account)
+        ):
+            ours.append((pull, marker))
+        elif pull.state == "open":
+            raise DeclareRefused(
+                f"branch {context.branch} has pull request #{pull.number} by "
+                f"{pull.author or 'an unknown account'}, which is not a declaration by "
+                f"{context.account}: close it and delete the branch, then run again"
+            )
+    return ours
+
+
+def _still_open(context: _Context, path: str) -> bool:
+    """The incident a merged declaration added is on the default branch and not final."""
+    found = context.tracker.read_file(path, context.default)
+    if found is None:
+        return False
+    document, _ = parse_document(found.content, path)
+    if document is None or not isinstance(document.data, dict):
+        return False
+    return document.data.get("status") not in {status.value for status in TERMINAL}
+
+
+def _outcome(
+    kind: str,
+    message: str,
+    marker: DeclarationMarker,
+    pull: PullRecord,
+    notes: tuple[str, ...] = (),
+) -> DeclareOutcome:
+    return DeclareOutcome(
+        kind, message, marker.incident_id, marker.path, pull.number, pull.html_url, notes
+    )
+
+
+# -- a new declaration ---------------------------------------------------------------------
+
+
+def _declare(context: _Context, declaration: Declaration, draft: IncidentDraft) -> DeclareOutcome:
+    tracker, branch = context.tracker, context.branch
+    _prepare_branch(context)
+    if tracker.read_file(draft.path, branch) is None:
+        message = f"Declare {draft.incident_id}"
+        try:
+            tracker.write_file(draft.path, branch, draft.text.encode("utf-8"), message, None)
+        except WriteOutcomeUnknown:
+            if tracker.read_file(draft.path, branch) is None:
+                tracker.write_file(draft.path, branch, draft.text.encode("utf-8"), message, None)
+    marker = DeclarationMarker(
+        declaration.key, draft.incident_id, draft.path, declaration.digest or "-"
+    )
+    teams = escalation_teams(context.config, draft.severity) if declaration.urgent else []
+    pull = tracker.create_pull(
+        branch,
+        context.default,
+        pull_title(declaration, draft),
+        pull_body(declaration, draft, marker, teams),
+    )
+    settings = context.config.declare
+    labels = [settings.label, f"incident:{draft.severity}"]
+    if declaration.urgent:
+        labels.append(settings.urgent_label)
+    tracker.add_labels(pull.number, tuple(labels))
+    _finish_issue(context, declaration, draft.incident_id, pull)
+    return _outcome("declared", "declared", marker, pull, declaration.notes)
+
+
+def _prepare_branch(context: _Context) -> None:
+    tracker, branch, default = context.tracker, context.branch, context.default
+    head = tracker.branch_head(default)
+    if head is None:
+        raise DeclareRefused(f"the default branch {default} has no commit to declare on")
+    if tracker.create_branch(branch, head):
+        return
+    found = tracker.get_branch(branch)
+    if found is None:  # deleted in between
+        tracker.create_branch(branch, head)
+        return
+    if found.protected:
+        raise DeclareRefused(
+            f"branch {branch} is protected; declarations move their branches: lift the "
+            "protection or delete the branch"
+        )
+    others = sorted(
+        {
+            author or "an unknown author"
+            for author in tracker.authors_ahead(default, branch)
+            if not same_account(author, context.account)
+        }
+    )
+    if others:
+        raise DeclareRefused(
+            f"branch {branch} has commits by {', '.join(others)} that {default} does not have; "
+            "the declaration leaves it alone: merge or delete it, then run again"
+        )
+    if found.head_sha != head:
+        tracker.move_branch(branch, head)
+
+
+def _finish_issue(
+    context: _Context, declaration: Declaration, incident_id: str, pull: PullRecord
+) -> None:
+    """Comment on the declaring issue once, and label it."""
+    number = declaration.issue_number
+    if declaration.origin != "issue" or number is None:
+        return
+    tracker = context.tracker
+    marker = declared_marker(declaration.key)
+    posted = any(
+        comment.body.startswith(marker) and same_account(comment.author, context.account)
+        for comment in tracker.list_comments(number)
+    )
+    if not posted:
+        tracker.create_comment(
+            number, declared_comment(declaration, incident_id, pull.number, pull.html_url)
+        )
+    settings = context.config.declare
+    labels = [settings.declared_label]
+    if declaration.urgent:
+        labels.append(settings.urgent_label)
+    tracker.add_labels(number, tuple(labels))
+
+
+# -- a repeated alert ----------------------------------------------------------------------
+
+
+def _repeat(
+    context: _Context,
+    declaration: Declaration,
+    pull: PullRecord,
+    marker: DeclarationMarker,
+    *,
+    merged: bool,
+) -> DeclareOutcome:
+    tracker = context.tracker
+    digest = declaration.digest or "-"
+    stamp = now.current().astimezone(context.config.zone).replace(microsecond=0)
+    line = (
+        f"- {stamp.isoformat(timespec='seconds')} アラート再発 / Alert fired again: "
+        f"{escape_markdown(declaration.title)}"
+    )
+    already = any(
+        comment.body.startswith(repeat_marker(digest))
+        and same_account(comment.author, context.account)
+        for comment in tracker.list_comments(pull.number)
+    )
+    if already:
+        return _outcome("repeated", "this alert was recorded already", marker, pull)
+    if not merged:
+        found = tracker.read_file(marker.path, context.branch)
+        if found is not None:
+            text = found.content.decode("utf-8")
+            lang = context.config.language
+            updated = append_timeline(text, line, lang, f"alert {digest}")
+            if updated != text:
+                tracker.write_file(
+                    marker.path,
+                    context.branch,
+                    updated.encode("utf-8"),
+                    f"Timeline of {marker.incident_id}: the alert fired again",
+                    found.sha,
+                )
+    tracker.create_comment(pull.number, repeat_comment(declaration, digest, line, merged))
+    where = "commented on its merged pull request" if merged else "added a timeline line"
+    return _outcome("repeated", f"the alert repeats an open incident: {where}", marker, pull)
+
+
+# -- personal data in an issue -------------------------------------------------------------
+
+
+def refuse_issue(
+    tracker: IssueTracker, declaration: Declaration, found: list[PersonalDataFound]
+) -> DeclareOutcome:
+    """Ask the reporter to remove what the guard found; once per distinct finding."""
+    number = declaration.issue_number
+    kinds = ", ".join(sorted({item.kind for item in found}))
+    message = f"personal data in the issue ({kinds}): asked the reporter to remove it"
+    if number is None:
+        return DeclareOutcome("refused", message)
+    account = tracker.authenticated_login()
+    marker = refused_marker(declaration.key, refusal_digest(found))
+    posted = any(
+        comment.body.startswith(marker) and same_account(comment.author, account)
+        for comment in tracker.list_comments(number)
+    )
+    if not posted:
+        tracker.create_comment(number, refused_comment(declaration, found))
+    return DeclareOutcome("refused", message)
