@@ -193,7 +193,7 @@ def describe(findings: list[dict[str, Any]]) -> str:
 
 def test_the_expected_files_exist() -> None:
     names = {p.name for p in WORKFLOWS}
-    assert {"incident-check.yml", "ci.yml", "incident-sync.yml"} <= names
+    assert {"incident-check.yml", "ci.yml", "incident-sync.yml", "incident-declare.yml"} <= names
     assert ACTION_FILE in ACTIONS
     assert HOOKS_FILE.is_file()
 
@@ -307,6 +307,9 @@ EXPECTED_PERMISSIONS = {
         "sync": {"issues": "write", "contents": "write", "pull-requests": "write"}
     },
     "incident-remind.yml": {"remind": {"contents": "read", "issues": "write"}},
+    "incident-declare.yml": {
+        "declare": {"contents": "write", "pull-requests": "write", "issues": "write"}
+    },
 }
 
 
@@ -387,6 +390,7 @@ def test_ci_runs_every_gate_on_both_pythons() -> None:
         "ruff format --check",
         "mypy",
         "incident schema --check",
+        "incident index --check",
         "incident validate",
         "pytest",
         "zizmor --offline",
@@ -808,6 +812,46 @@ def test_remind_step_takes_no_outside_input(tmp_path: Path) -> None:
     proc = runner.run(step, {"github.token": "ghs_dummy"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert runner.calls() == [["remind", "--post"]]
+
+
+def test_declare_workflow_triggers_and_label() -> None:
+    workflow = load_yaml(WORKFLOW_DIR / "incident-declare.yml")
+    on = triggers(workflow)
+    assert set(on) == {"issues", "repository_dispatch"}
+    assert set(on["issues"]["types"]) == {"opened", "edited", "labeled"}
+    assert on["repository_dispatch"]["types"] == ["incident-alert"]
+    job = workflow["jobs"]["declare"]
+    from incidentflow.config.settings import load_config
+
+    label = load_config(ROOT / "incidentflow.yaml").config.declare.label
+    assert f"'{label}'" in job["if"], "the job runs for the form's label"
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+
+
+def declare_runner(tmp_path: Path, event_name: str, event: dict[str, Any]) -> Runner:
+    runner = Runner(tmp_path, "x")
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(event), encoding="utf-8")
+    runner.ambient["GITHUB_EVENT_NAME"] = event_name
+    runner.ambient["GITHUB_EVENT_PATH"] = str(path)
+    runner.stub(runner.bin / "incident")
+    return runner
+
+
+def test_declare_step_reads_hostile_events_only_as_a_file(tmp_path: Path) -> None:
+    step = workflow_step("incident-declare.yml", "declare", "incident declare")
+    marker, values = hostile(tmp_path)
+    for index, value in enumerate(values):
+        issue: dict[str, Any] = {"issue": {"title": value, "body": value, "labels": [value]}}
+        alert: dict[str, Any] = {"action": "incident-alert", "client_payload": {"title": value}}
+        for kind, (name, event) in enumerate([("issues", issue), ("repository_dispatch", alert)]):
+            runner = declare_runner(tmp_path / f"r{index}-{kind}", name, event)
+            proc = runner.run(step, {"github.token": "ghs_dummy"})
+            assert proc.returncode == 0, proc.stdout + proc.stderr
+            option = "--from-alert" if name == "repository_dispatch" else "--from-issue"
+            assert runner.calls() == [["declare", option, runner.ambient["GITHUB_EVENT_PATH"]]]
+            assert value not in proc.stdout
+    assert not marker.exists()
 
 
 # --------------------------------------------------------------------------- docs
