@@ -210,12 +210,27 @@ def validate(obj: State, paths: tuple[Path, ...], output_format: str | None) -> 
 
 @cli.command()
 @click.argument("target", required=False)
-@FORMAT_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice([*(f.value for f in OutputFormat), "markdown"]),
+    default=None,
+    callback=_remember_format,
+    help="Output format; 'markdown' draws each incident's phases and deadlines as a chart.",
+)
 @click.pass_obj
 def status(obj: State, target: str | None, output_format: str | None) -> int:
     """Phase, what the next phase needs, and running clocks (all incidents without TARGET)."""
     from incidentflow.commands.status import render_status, run_status
 
+    if output_format == "markdown":
+        from incidentflow.commands.status_markdown import render_status_markdown
+
+        markdown, files = render_status_markdown(obj.repository, target)
+        if target is not None and not files:
+            raise UsageError(f"no incident '{target}'", "TARGET")
+        click.echo(markdown)
+        return EXIT_CLEAN
     run = run_status(obj.repository, target)
     if target is not None and not run.states and not run.findings:
         raise UsageError(f"no incident '{target}'", "TARGET")
@@ -310,6 +325,26 @@ def schema(obj: State, check: bool, output: Path | None) -> int:
         return EXIT_CLEAN
     changed = write_schema(repository, target)
     click.echo(f"{'wrote' if changed else 'unchanged'} {repository.display(target)}")
+    return EXIT_CLEAN
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Fail if the index differs from the incident files.")
+@click.pass_obj
+def index(obj: State, check: bool) -> int:
+    """Write, or check, the incident index: incidents/README.md, newest first."""
+    from incidentflow.commands.index import check_index, index_path, write_index
+
+    repository = obj.repository
+    target = repository.display(index_path(repository))
+    if check:
+        finding = check_index(repository)
+        if finding is not None:
+            click.echo(render_findings(OutputFormat.TEXT, 1, [finding], title="index").stdout)
+            return EXIT_FINDINGS
+        click.echo(f"{target} is up to date")
+        return EXIT_CLEAN
+    click.echo(f"{'wrote' if write_index(repository) else 'unchanged'} {target}")
     return EXIT_CLEAN
 
 

@@ -25,7 +25,7 @@ NOT_WAIVABLE: frozenset[str] = frozenset(
         "IF040", "IF041", "IF060", "IF070", "IF071", "IF072",
         "CL005", "CL006", "CL007",
         "PD100", "PD101", "PD102", "PD103", "PD104",
-        "GT001", "GT014", "GT023", "GT040", "GT041", "GT042", "GT043", "SC001",
+        "GT001", "GT014", "GT023", "GT040", "GT041", "GT042", "GT043", "SC001", "SC002",
     }
 )  # fmt: skip
 
