@@ -71,6 +71,19 @@ RELAXATIONS = {
         {PATH: incident("detected")},
         {"GT040"},
     ),
+    "law date moved later": (
+        _edit("effective_from: 2022-04-01", "effective_from: 2030-04-01"),
+        {PATH: incident("detected")},
+        {"GT040"},
+    ),
+    "clock completed by any regulator entry": (
+        _edit(
+            "completed_by: {recipient: regulator, kind: final}",
+            "completed_by: {recipient: [regulator, other]}",
+        ),
+        {PATH: incident("detected")},
+        {"GT040"},
+    ),
     "mail domain allowed": (
         _edit(
             "allowed_email_domains: [acme.example]",

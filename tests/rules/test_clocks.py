@@ -143,10 +143,21 @@ notifications:
 """
 
 
-def _write(repo: Path, status: str, brands: str) -> None:
+def card_incident(status: str, brands: str | None) -> str:
+    """The card incident; ``brands`` None: the card brands were not told (no log entry)."""
+    text = CARD_INCIDENT.format(status=status, brands=brands)
+    if brands is None:
+        entry = "    - recipient: card_brands\n      kind: notice\n      at: None\n"
+        assert entry in text
+        text = text.replace(entry, "")
+    return text
+
+
+def _write(repo: Path, status: str, brands: str | None) -> Path:
     target = repo / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(CARD_INCIDENT.format(status=status, brands=brands), "utf-8")
+    target.write_text(card_incident(status, brands), "utf-8")
+    return target
 
 
 def test_status_json_shows_clocks_with_exact_due_times(repo: Path) -> None:
@@ -160,10 +171,7 @@ def test_status_json_shows_clocks_with_exact_due_times(repo: Path) -> None:
 
 
 def test_overdue_clock_is_an_error_on_the_log(repo: Path) -> None:
-    _write(repo, "investigating", "2026-11-22T12:00:00+09:00")
-    text = (repo / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md").read_text()
-    path = repo / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
-    path.write_text(text.replace("    - recipient: card_brands\n", "    - recipient: other\n"))
+    _write(repo, "investigating", None)
     result = run_incident("validate", "--format", "json", cwd=repo)
     assert result.code == 1
     found = {(f["code"], f["line"]): f["message"] for f in result.json()["findings"]}
@@ -175,4 +183,172 @@ def test_status_text_lists_clocks(repo: Path) -> None:
     _write(repo, "investigating", "2026-11-20T12:00:00+09:00")
     result = run_incident("status", "INC-20261120-0900-card-log-aa11", cwd=repo)
     assert "clocks:" in result.stdout
-    assert "カードブランドへの報告: done" in result.stdout
+    assert (
+        "カードブランドへの報告：完了 2026-11-20T12:00:00+09:00（期限 2026-11-21 09:00 JST）"
+        in (result.stdout)
+    )
+    assert "2026-11-20T11:00:00+09:00 · アクワイアラ・決済代行 · 通知・告知" in result.stdout
+
+
+def _log(*entries: dict[str, Any]) -> dict[str, Any]:
+    return {"log": list(entries)}
+
+
+def _card(**extra: Any) -> dict[str, Any]:
+    data = _incident(status="confirmed", categories=["card_number"])
+    data.update(extra)
+    return data
+
+
+def test_a_law_applies_only_from_its_date() -> None:
+    before = _card(detected_at="2022-03-30T09:00:00+09:00")
+    before["personal_data"]["aware_at"] = "2022-03-31"
+    assert set(_clocks(before)) == CARD, "APPI reporting duty is in force from 2022-04-01"
+    after = _card()
+    after["personal_data"]["aware_at"] = "2022-04-01"
+    assert set(_clocks(after)) == APPI | CARD
+    gdpr = _incident(status="suspected", categories=["email"], gdpr_applies=True)
+    gdpr["personal_data"]["aware_at"] = "2018-05-24T10:00:00+02:00"
+    assert _clocks(gdpr) == {}
+
+
+def test_a_day_on_the_due_day_is_on_time_and_later_days_count_as_days() -> None:
+    data = _card(
+        notifications=_log(
+            {"recipient": "regulator", "kind": "preliminary", "at": "2026-10-04"},
+            {"recipient": "regulator", "kind": "final", "at": "2026-11-04"},
+        )
+    )
+    data["personal_data"]["aware_at"] = "2026-10-01T10:30:00+09:00"
+    clocks = _clocks(data)
+    assert clocks["appi-preliminary-report"].state == "done"  # due 10-04 10:30, done that day
+    final = clocks["appi-final-report"]
+    assert final.state == "done_late" and final.late_days == 4
+    assert final.lateness("en") == "4 days late (known to the day)"
+    assert final.lateness("ja") == "4日超過（日付のみ判明）"
+
+
+def test_lateness_at_a_full_time_reads_in_days_and_hours() -> None:
+    data = _card(
+        notifications=_log(
+            {"recipient": "acquirer", "kind": "notice", "at": "2026-11-25T12:30:00+09:00"},
+        )
+    )
+    acquirer = _clocks(data)["card-acquirer"]  # due 11-21 10:30
+    assert acquirer.state == "done_late"
+    assert acquirer.lateness("en") == "4 days 2 h late"
+    assert acquirer.lateness("ja") == "4日と2時間超過"
+    soon = _incident(status="confirmed", categories=["card_number"])
+    soon["personal_data"]["aware_at"] = "2026-11-28T20:00:00+09:00"
+    brands = _clocks(soon)["card-brands"]
+    assert brands.progress(NOW, "en") == "8 h left"
+    assert brands.progress(NOW, "ja") == "残り8時間"
+
+
+def test_entries_complete_only_what_they_match_or_name() -> None:
+    data = _card(
+        notifications=_log(
+            {"recipient": "regulator", "kind": "notice", "at": "2026-11-20T12:00:00+09:00"},
+            {
+                "recipient": "public",
+                "kind": "notice",
+                "at": "2026-11-21T12:00:00+09:00",
+                "clocks": ["appi-notify-individuals"],
+            },
+        )
+    )
+    clocks = _clocks(data)
+    assert clocks["appi-preliminary-report"].state == "overdue", "a notice is not a 速報"
+    assert clocks["appi-notify-individuals"].state == "done", "named by the public notice"
+
+
+def test_an_unknown_date_is_done_but_not_judged() -> None:
+    data = _card(
+        notifications=_log(
+            {"recipient": "card_brands", "kind": "notice", "at": "unknown", "unknown_reason": "x"},
+        )
+    )
+    assert _clocks(data)["card-brands"].state == "done_unknown"
+
+
+def test_a_future_time_completes_nothing() -> None:
+    data = _card(
+        notifications=_log(
+            {"recipient": "acquirer", "kind": "notice", "at": "2026-12-01T09:00:00+09:00"},
+        )
+    )
+    assert _clocks(data)["card-acquirer"].state == "overdue"
+
+
+def test_notes_set_a_clock_aside_or_acknowledge_it() -> None:
+    data = _card(
+        notifications=_log(
+            {"recipient": "acquirer", "kind": "notice", "at": "2026-11-25T12:30:00+09:00"},
+        ),
+        clock_notes={
+            "card-brands": {"not_applicable": "the acquirer reports", "approved_by": "Kato"},
+            "card-acquirer": {"late_reason": "the contact was unknown", "approved_by": "Kato"},
+        },
+    )
+    clocks = _clocks(data)
+    assert clocks["card-brands"].state == "not_applicable"
+    assert clocks["card-acquirer"].state == "done_late"
+    assert clocks["card-acquirer"].note is not None
+    unknown_note = _card(clock_notes={"card-brands": {"unknown": "x", "approved_by": "K"}})
+    assert _clocks(unknown_note)["card-brands"].state == "overdue", "live records: no unknown"
+    unknown_note["imported"] = {"source": "https://example.org/notice"}
+    assert _clocks(unknown_note)["card-brands"].state == "unknown"
+
+
+LATE_CLOSED = CARD_INCIDENT.format(status="closed", brands="2026-11-23T09:00:00+09:00")
+
+
+def _codes(repo: Path, text: str) -> dict[str, list[dict[str, Any]]]:
+    target = repo / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, "utf-8")
+    found: dict[str, list[dict[str, Any]]] = {}
+    for finding in run_incident("validate", "--format", "json", cwd=repo).json()["findings"]:
+        found.setdefault(finding["code"], []).append(finding)
+    return found
+
+
+def test_late_completion_warns_blocks_closing_and_is_cleared_by_a_reason(repo: Path) -> None:
+    responding = _codes(repo, CARD_INCIDENT.format(status="responding", brands="2026-11-23"))
+    (late,) = [f for f in responding["CL002"] if "card-brands" in f["message"]]
+    assert late["level"] == "warning" and "2 days late (known to the day)" in late["message"]
+    assert late["line"] == 29, "on the entry's at"
+    closing = _codes(repo, LATE_CLOSED)
+    assert any(f["level"] == "error" and "card-brands" in f["message"] for f in closing["CL002"])
+    acknowledged = LATE_CLOSED.replace(
+        "notifications:",
+        "clock_notes:\n  card-brands:\n    late_reason: the brands' contact form was down\n"
+        "    approved_by: Kato (legal)\nnotifications:",
+    )
+    after = _codes(repo, acknowledged)
+    notices = [f for f in after["CL002"] if "card-brands" in f["message"]]
+    assert [f["level"] for f in notices] == ["notice"]
+    assert "contact form was down" in notices[0]["message"]
+
+
+def test_schema_errors_do_not_hide_clock_findings(repo: Path) -> None:
+    broken = card_incident("investigating", None).replace("severity: sev1", "severity: [x]")
+    found = _codes(repo, broken)
+    assert "IF021" in found and "CL001" in found
+
+
+def test_future_completion_is_an_error_and_completes_nothing(repo: Path) -> None:
+    found = _codes(repo, CARD_INCIDENT.format(status="responding", brands="2026-12-24"))
+    assert any(f["line"] == 29 for f in found["IF051"])
+    assert any("card-brands" in f["message"] for f in found["CL001"])
+
+
+def test_notes_name_real_clocks_and_unknown_is_for_imported_records(repo: Path) -> None:
+    text = CARD_INCIDENT.format(status="responding", brands="2026-11-20T10:00:00+09:00").replace(
+        "notifications:",
+        "clock_notes:\n  card-brand:\n    not_applicable: x\n    approved_by: K\n"
+        "  appi-final-report:\n    unknown: nobody knows\n    approved_by: K\nnotifications:",
+    )
+    messages = [f["message"] for f in _codes(repo, text)["CL005"]]
+    assert any("Did you mean 'card-brands'?" in m for m in messages), messages
+    assert any("only for imported records" in m for m in messages), messages

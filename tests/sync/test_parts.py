@@ -129,3 +129,66 @@ def test_policy_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_server_url_from_api_url(api: str, web: str) -> None:
     assert derive_server_url(api) == web
+
+
+def test_a_checklist_header_shows_clocks_notes_and_the_log_without_a_countdown() -> None:
+    from datetime import datetime
+
+    from incidentflow.config.settings import load_config
+    from incidentflow.reports.notifications import log_line, log_rows
+    from incidentflow.rules.clocks import evaluate_clocks
+    from incidentflow.sync.bodies import ChecklistFacts, FileLink, checklist_header
+    from tests.conftest import PROJECT_ROOT
+
+    config = load_config(PROJECT_ROOT / "incidentflow.yaml").config
+    data = {
+        "status": "responding",
+        "lang": "en",
+        "detected_at": "2026-11-20T09:00:00+09:00",
+        "personal_data": {"status": "confirmed", "categories": ["card_number"]},
+        "notifications": {
+            "log": [
+                {"recipient": "acquirer", "kind": "notice", "at": "2026-11-23"},
+                {
+                    "recipient": "police",
+                    "name": "Tokyo MPD",
+                    "kind": "report",
+                    "at": "unknown",
+                    "unknown_reason": "not published",
+                },
+            ]
+        },
+        "clock_notes": {
+            "card-brands": {
+                "not_applicable": "the acquirer tells the brands",
+                "approved_by": "Kato (legal)",
+            }
+        },
+    }
+
+    def header(now: str) -> str:
+        clocks = evaluate_clocks(data, config, datetime.fromisoformat(now))
+        facts = ChecklistFacts(
+            key=IssueKey("checklist", "INC-20261120-0900-card-log-aa11", "liaison"),
+            lang="en",
+            incident_title="t",
+            team_name="External relations",
+            team_mention=None,
+            status="responding",
+            leader=None,
+            severity="sev1",
+            summary=None,
+            clocks=tuple(c for c in clocks if c.stakeholder == "liaison"),
+            personal_data=None,
+            timezone="Asia/Tokyo",
+            link=FileLink("incidents/x.md", "https://x/a", "https://x/b"),
+            notifications=tuple(log_line(row, "en") for row in log_rows(data, config.zone)),
+        )
+        return checklist_header(facts, GeneratedState("responding", (), ()))
+
+    text = header("2026-11-29T12:00:00+09:00")
+    assert "done late 2026-11-23 (2 days late (known to the day))" in text
+    assert "not applicable: the acquirer tells the brands (approved by Kato (legal))" in text
+    assert "- 2026-11-23 · acquirer · notice" in text
+    assert "- date unknown: not published · police (Tokyo MPD) · report" in text
+    assert header("2026-11-30T12:00:00+09:00") == text, "nothing in it counts down"

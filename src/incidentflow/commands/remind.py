@@ -26,11 +26,17 @@ def _marker(item: Reminder, day: date) -> str:
     return f"<!-- incidentflow:remind {item.incident_id} {item.kind} {item.key} {day} -->"
 
 
+_HEADINGS = {
+    "clock_soon": "期限間近 / Due soon",
+    "clock_late": "期限後に完了・理由未記録 / Done late, no reason recorded",
+}
+
+
 def _body(item: Reminder, day: date) -> str:
     # Owner and item text come from the incident file: they must not mention anyone.
     return (
         f"{_marker(item, day)}\n"
-        f"⏰ {'期限間近 / Due soon' if item.kind == 'clock_soon' else '期限超過 / Overdue'}: "
+        f"⏰ {_HEADINGS.get(item.kind, '期限超過 / Overdue')}: "
         f"{sanitise(item.text)}\n\n"
         f"担当 / Owner: {sanitise(item.owner)} · 期限 / Due: {item.due} · "
         f"{item.incident_id}\n"
@@ -100,11 +106,18 @@ def render_text(found: list[Reminder], language: str = "en") -> str:
     ja = language == "ja"
     if not found:
         return "期限超過・期限間近はありません。" if ja else "Nothing is overdue or due soon."
-    overdue = [item for item in found if item.kind != "clock_soon"]
+    overdue = [item for item in found if item.kind in ("clock", "prevention")]
+    late = [item for item in found if item.kind == "clock_late"]
     soon = [item for item in found if item.kind == "clock_soon"]
     lines: list[str] = []
     for items, heading in (
         (overdue, f"期限超過 {len(overdue)} 件:" if ja else f"{len(overdue)} overdue:"),
+        (
+            late,
+            f"期限後に完了・遅延理由の記録待ち {len(late)} 件:"
+            if ja
+            else f"{len(late)} done late, lateness not yet acknowledged:",
+        ),
         (soon, f"期限間近 {len(soon)} 件:" if ja else f"{len(soon)} due within a day:"),
     ):
         if not items:

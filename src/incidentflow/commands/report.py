@@ -24,6 +24,15 @@ LABELS = {
         "speed": "対応速度",
         "decide": "検知→初期対応決定",
         "recover": "検知→復旧",
+        "detect": "影響開始→検知",
+        "mitigate": "影響開始→影響の収束",
+        "resolve": "影響開始→復旧",
+        "day_precision": "日付のみ判明の {count} 件は分単位の指標から除外",
+        "imported": "過去のインシデントの取り込み（指標には含めない）",
+        "imported_line": "{count} 件（不明と記録された項目 {unknown} 件）",
+        "late_clocks": "期限を過ぎた法令・契約上の対応",
+        "late_reason": "理由",
+        "no_reason": "理由未記録",
         "escalate": "検知→個人情報エスカレーション",
         "privacy": "個人情報",
         "pd_incidents": "個人情報の懸念があった件数",
@@ -52,6 +61,15 @@ LABELS = {
         "speed": "Speed",
         "decide": "detection → decision",
         "recover": "detection → recovery",
+        "detect": "impact start → detection",
+        "mitigate": "impact start → mitigation",
+        "resolve": "impact start → recovery",
+        "day_precision": "{count} incident(s) known only to the day are left out of these",
+        "imported": "Past incidents imported (not in the figures)",
+        "imported_line": "{count} ({unknown} item(s) recorded as not known)",
+        "late_clocks": "Regulatory and contractual duties done late or overdue",
+        "late_reason": "reason",
+        "no_reason": "no reason recorded yet",
         "escalate": "detection → personal-data escalation",
         "privacy": "Personal data",
         "pd_incidents": "Incidents with personal data suspected or confirmed",
@@ -169,6 +187,9 @@ def render_markdown(report: Report, language: str, config: Config) -> str:
         "|---|---|",
         f"| {text['decide']} | {_speed(report.minutes_to_decide)} |",
         f"| {text['recover']} | {_speed(report.minutes_to_recover)} |",
+        f"| {text['detect']} | {_speed(report.minutes_to_detect)} |",
+        f"| {text['mitigate']} | {_speed(report.minutes_to_mitigate)} |",
+        f"| {text['resolve']} | {_speed(report.minutes_to_resolve)} |",
         f"| {text['escalate']} | {_speed(report.minutes_to_escalate)} |",
         "",
         f"### {text['privacy']}",
@@ -193,6 +214,23 @@ def render_markdown(report: Report, language: str, config: Config) -> str:
     ]
     if horizons:
         lines += [f"horizon: {', '.join(horizons)}", ""]
+    if report.day_precision:
+        lines += [f"_{text['day_precision'].format(count=report.day_precision)}_", ""]
+    if report.late_clocks:
+        lines += [f"### {text['late_clocks']}", ""]
+        for row in report.late_clocks:
+            reason = (
+                f"{text['late_reason']}: {row['late_reason']} ({row['approved_by']})"
+                if row["late_reason"]
+                else text["no_reason"]
+            )
+            lines.append(f"- {row['incident']} · {row['name']}: {row['lateness']} — {reason}")
+        lines.append("")
+    if report.imported:
+        counted = text["imported_line"].format(
+            count=report.imported, unknown=report.imported_unknown_fields
+        )
+        lines += [f"### {text['imported']}", "", counted, ""]
     lines += [f"### {text['list']}", ""]
     if report.incidents:
         lines += [

@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from incidentflow.cli.output import one_line
+from incidentflow.config import now
 from incidentflow.config.workspace import Repository
 from incidentflow.record.model import Status, parse_status
 from incidentflow.record.phases import PHASES, TERMINAL, next_status, rank
 from incidentflow.record.positions import format_loc
 from incidentflow.record.sections import SECTION_BY_KEY
+from incidentflow.reports.notifications import LogRow, clock_line, log_line, log_rows
+from incidentflow.rules.clocks import is_imported
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.phases import unfilled_sections, unmet_fields
 from incidentflow.rules.result import ValidatedIncident
@@ -30,6 +33,10 @@ class IncidentStatus:
     missing_lines: list[int | None]
     findings: list[Finding]
     clocks: list[dict[str, Any]] = field(default_factory=list)
+    clock_lines: list[str] = field(default_factory=list)  # in the incident's language
+    notifications: list[LogRow] = field(default_factory=list)
+    language: str = "en"
+    imported: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +51,8 @@ class IncidentStatus:
             "errors": sum(1 for f in self.findings if f.level is Level.ERROR),
             "warnings": sum(1 for f in self.findings if f.level is Level.WARNING),
             "clocks": self.clocks,
+            "notifications": [row.as_dict() for row in self.notifications],
+            "imported": self.imported,
         }
 
 
@@ -64,7 +73,11 @@ def describe(
         for _, key in unfilled_sections(result, upcoming):
             missing.append(f"section: {SECTION_BY_KEY[key].en} / {SECTION_BY_KEY[key].ja}")
             lines.append(sections.get(key, result.document.body_line) if with_lines else None)
-    clocks = [state.as_dict() for state in result.clocks]
+    config = repository.config
+    lang = data.get("lang")
+    language = lang if lang in ("ja", "en") else config.language
+    moment = now.current()
+    clocks = [state.as_dict(moment, language) for state in result.clocks]
     return IncidentStatus(
         incident_id=data.get("id") if isinstance(data.get("id"), str) else None,
         path=result.document.path,
@@ -76,6 +89,10 @@ def describe(
         missing_lines=lines,
         findings=result.findings,
         clocks=clocks,
+        clock_lines=[clock_line(state, moment, language) for state in result.clocks],
+        notifications=log_rows(data, config.zone),
+        language=language,
+        imported=is_imported(data),
     )
 
 
@@ -152,13 +169,16 @@ def render_one(state: IncidentStatus) -> str:
             lines.append(f"  next:      {state.next_status} ({nxt.ja}): ready, nothing missing")
     elif status in TERMINAL:
         lines.append("  next:      none (final)")
-    if state.clocks:
+    if state.imported:
+        lines.append("  imported:  yes (a past incident written from its sources)")
+    if state.clock_lines:
         lines.append("  clocks:")
-        for entry in state.clocks:
-            lines.append(
-                f"    - {entry['name']}: {entry['state']}, due {entry['due']}"
-                + (f" (done {entry['completed_at']})" if entry.get("completed_at") else "")
-            )
+        lines.extend(f"    - {one_line(line)}" for line in state.clock_lines)
+    if state.notifications:
+        lines.append("  notified:")
+        lines.extend(
+            f"    - {one_line(log_line(row, state.language))}" for row in state.notifications
+        )
     errors = [f for f in state.findings if f.level is Level.ERROR]
     if errors:
         lines.append(f"  problems:  {len(errors)} (run `incident validate {state.path}`)")

@@ -182,6 +182,10 @@ def _clocks(before: Config, after: Config) -> Iterator[Relaxation]:
                     f"deadline ({clock.deadline.amount} {clock.deadline.unit} → "
                     f"{new.deadline.amount} {new.deadline.unit})"
                 )
+            # A later start date exempts the incidents before it: a relaxation.
+            old_from, new_from = before.effective_from(clock), after.effective_from(new)
+            if new_from is not None and (old_from is None or new_from > old_from):
+                changed.append(f"effective_from ({old_from or 'always'} → {new_from})")
             if changed:
                 yield Relaxation(
                     key, loc, f"clock '{pack.id}/{clock.id}' changes its {', '.join(changed)}"

@@ -12,17 +12,29 @@ from typing import Any
 from incidentflow.config import now
 from incidentflow.config.conditions import lookup
 from incidentflow.config.settings import Config
-from incidentflow.record.times import parse_time
-from incidentflow.rules.clocks import ClockState, evaluate_clocks
+from incidentflow.record.times import parse_moment, parse_time
+from incidentflow.rules.clocks import ClockState, evaluate_clocks, is_imported
 
 OPEN_STATUSES = ("detected", "investigating", "decided", "responding", "resolved")
 
 
 def _minutes(start: Any, end: Any) -> float | None:
+    """Minutes between two full times; None when either is missing or known only to the day
+    (a day says nothing about minutes) or when they run backwards."""
     begin, finish = parse_time(start), parse_time(end)
     if begin is None or finish is None or finish < begin:
         return None
     return (finish - begin).total_seconds() / 60
+
+
+def impact_start(data: Mapping[str, Any]) -> Any:
+    """When the impact began: ``started_at``, else detection (the earliest it is known)."""
+    return data.get("started_at") or data.get("detected_at")
+
+
+def mitigation(data: Mapping[str, Any]) -> Any:
+    """When the impact stopped: ``mitigated_at``, else full recovery."""
+    return data.get("mitigated_at") or data.get("resolved_at")
 
 
 def _summary(values: Sequence[float]) -> dict[str, float | None]:
@@ -62,8 +74,18 @@ class Report:
     declined_or_duplicate: int = 0
     open_by_status: dict[str, int] = field(default_factory=dict)
     minutes_to_decide: dict[str, float | None] = field(default_factory=dict)
-    minutes_to_recover: dict[str, float | None] = field(default_factory=dict)
+    minutes_to_recover: dict[str, float | None] = field(default_factory=dict)  # from detection
+    minutes_to_detect: dict[str, float | None] = field(default_factory=dict)
+    minutes_to_mitigate: dict[str, float | None] = field(default_factory=dict)
+    minutes_to_resolve: dict[str, float | None] = field(default_factory=dict)
     minutes_to_escalate: dict[str, float | None] = field(default_factory=dict)
+    # Incidents whose times are known only to the day: left out of the minute figures.
+    day_precision: int = 0
+    # Past incidents entered afterwards (``imported``): counted apart, never in the figures
+    # above, which describe how we respond now.
+    imported: int = 0
+    imported_unknown_fields: int = 0
+    late_clocks: list[dict[str, Any]] = field(default_factory=list)
     personal_data_incidents: int = 0
     records_affected: int = 0
     records_not_counted: int = 0  # personal-data incidents whose count is not recorded yet
@@ -82,7 +104,14 @@ class Report:
             "open_by_status": self.open_by_status,
             "minutes_to_decide": self.minutes_to_decide,
             "minutes_to_recover": self.minutes_to_recover,
+            "minutes_to_detect": self.minutes_to_detect,
+            "minutes_to_mitigate": self.minutes_to_mitigate,
+            "minutes_to_resolve": self.minutes_to_resolve,
             "minutes_to_escalate_personal_data": self.minutes_to_escalate,
+            "day_precision": self.day_precision,
+            "imported": self.imported,
+            "imported_unknown_fields": self.imported_unknown_fields,
+            "late_clocks": self.late_clocks,
             "personal_data_incidents": self.personal_data_incidents,
             "records_affected": self.records_affected,
             "records_not_counted": self.records_not_counted,
@@ -101,15 +130,26 @@ def build_report(
     open_now: Counter[str] = Counter()
     decide: list[float] = []
     recover: list[float] = []
+    detect: list[float] = []
+    mitigate: list[float] = []
+    resolve: list[float] = []
     escalate: list[float] = []
     clocks: Counter[str] = Counter()
     prevention: Counter[str] = Counter()
     for data in incidents:
         status = data.get("status")
+        if is_imported(data):
+            if period.contains(parse_moment_start(data.get("detected_at"), config)):
+                report.imported += 1
+                unknown = data.get("unknown")
+                report.imported_unknown_fields += (
+                    len(unknown) if isinstance(unknown, Mapping) else 0
+                )
+            continue
         if status in OPEN_STATUSES:
             open_now[str(status)] += 1
-        detected = parse_time(data.get("detected_at"))
-        if period.contains(parse_time(data.get("closed_at"))):
+        detected = parse_moment_start(data.get("detected_at"), config)
+        if period.contains(parse_moment_start(data.get("closed_at"), config)):
             report.closed += 1
         for item in data.get("prevention") or []:
             if not isinstance(item, Mapping):
@@ -131,10 +171,23 @@ def build_report(
             report.declined_or_duplicate += 1
         severities[str(data.get("severity", "?"))] += 1
         sources[str(lookup(data, "detection.source") or "?")] += 1
-        for bucket, end in ((decide, "decision.decided_at"), (recover, "resolved_at")):
-            minutes = _minutes(data.get("detected_at"), lookup(data, end))
+        start = impact_start(data)
+        spans = (
+            (decide, data.get("detected_at"), lookup(data, "decision.decided_at")),
+            (recover, data.get("detected_at"), data.get("resolved_at")),
+            (detect, data.get("started_at"), data.get("detected_at")),
+            (mitigate, start, mitigation(data)),
+            (resolve, start, data.get("resolved_at")),
+        )
+        for bucket, begin, end in spans:
+            minutes = _minutes(begin, end)
             if minutes is not None:
                 bucket.append(minutes)
+        if any(
+            parse_time(value) is None and parse_moment_start(value, config) is not None
+            for value in (data.get("started_at"), data.get("detected_at"), mitigation(data))
+        ):
+            report.day_precision += 1
         if lookup(data, "personal_data.status") in ("suspected", "confirmed"):
             report.personal_data_incidents += 1
             count = lookup(data, "personal_data.records_affected")
@@ -145,8 +198,32 @@ def build_report(
             minutes = _minutes(data.get("detected_at"), lookup(data, "personal_data.escalated_at"))
             if minutes is not None:
                 escalate.append(minutes)
+        language = data.get("lang") if data.get("lang") in ("ja", "en") else config.language
         for state in evaluate_clocks(data, config):
             clocks[state.state] += 1
+            if state.state in ("done_late", "overdue"):
+                report.late_clocks.append(
+                    {
+                        "incident": data.get("id"),
+                        "clock": state.clock_id,
+                        "name": state.name,
+                        "state": state.state,
+                        "due": state.due.isoformat(timespec="minutes"),
+                        "completed_at": state.completed_at.text if state.completed_at else None,
+                        "late_days": state.late_days,
+                        "lateness": (
+                            state.lateness(str(language))
+                            if state.state == "done_late"
+                            else state.overdue_by(now.current(), str(language))
+                        ),
+                        "late_reason": (
+                            state.note.reason
+                            if state.note is not None and state.note.kind == "late_reason"
+                            else None
+                        ),
+                        "approved_by": state.note.approved_by if state.note else None,
+                    }
+                )
         report.incidents.append(
             {
                 "id": data.get("id"),
@@ -155,6 +232,8 @@ def build_report(
                 "status": status,
                 "detected_at": data.get("detected_at"),
                 "minutes_to_recover": _minutes(data.get("detected_at"), data.get("resolved_at")),
+                "minutes_to_mitigate": _minutes(start, mitigation(data)),
+                "minutes_to_resolve": _minutes(start, data.get("resolved_at")),
             }
         )
     report.by_severity = dict(sorted(severities.items()))
@@ -162,11 +241,20 @@ def build_report(
     report.open_by_status = {s: open_now[s] for s in OPEN_STATUSES if open_now[s]}
     report.minutes_to_decide = _summary(decide)
     report.minutes_to_recover = _summary(recover)
+    report.minutes_to_detect = _summary(detect)
+    report.minutes_to_mitigate = _summary(mitigate)
+    report.minutes_to_resolve = _summary(resolve)
     report.minutes_to_escalate = _summary(escalate)
     report.clocks = dict(clocks)
     report.prevention = dict(prevention)
     report.incidents.sort(key=lambda row: str(row["detected_at"]))
     return report
+
+
+def parse_moment_start(value: Any, config: Config) -> datetime | None:
+    """The first instant of a recorded time (a day: its start in the configured zone)."""
+    moment = parse_moment(value, config.zone)
+    return moment.earliest if moment is not None else None
 
 
 def _clock_reminder(
@@ -179,27 +267,44 @@ def _clock_reminder(
 ) -> Reminder:
     """An overdue clock (how late) or one due within a day (how long is left)."""
     team = config.team(state.stakeholder)
-    owner = team.name.get("ja" if ja else "en") if team else state.stakeholder
-    hours = int(abs((now.local(config) - state.due).total_seconds()) // 3600)
+    language = "ja" if ja else "en"
+    owner = team.name.get(language) if team else state.stakeholder
+    moment = now.local(config)
     due_text = f"{state.due:%Y-%m-%d %H:%M %Z}"
     record = (
-        f"完了したら {state.completed_by} に日時を記録してください"
+        f"完了したら notifications.log に記録してください（{state.completed_by}）"
         if ja
-        else f"record {state.completed_by} when done"
+        else f"log it in notifications.log when done ({state.completed_by})"
     )
     if state.state == "overdue":
         kind = "clock"
         when = (
-            f"期限 {due_text} を {hours} 時間過ぎています。"
+            f"期限 {due_text} を{state.overdue_by(moment, language)}しています。"
             if ja
-            else f"due {due_text}, {hours} h ago; "
+            else f"due {due_text}, {state.overdue_by(moment, language)}; "
+        )
+    elif state.state == "done_late":
+        kind = "clock_late"
+        when = (
+            f"期限 {due_text} に対し {state.completed_at.text if state.completed_at else '?'} "
+            f"に完了（{state.lateness(language)}）。"
+            if ja
+            else f"due {due_text}, done {state.completed_at.text if state.completed_at else '?'} "
+            f"({state.lateness(language)}); "
+        )
+        record = (
+            f"クローズ前に clock_notes.{state.clock_id} に late_reason と approved_by を書いて"
+            "ください"
+            if ja
+            else f"before closing, write clock_notes.{state.clock_id} with late_reason and "
+            "approved_by"
         )
     else:
         kind = "clock_soon"
         when = (
-            f"期限 {due_text} まで残り {hours} 時間です。"
+            f"期限 {due_text} まで{state.time_left(moment, language)}です。"
             if ja
-            else f"due {due_text}, in {hours} h; "
+            else f"due {due_text}, {state.time_left(moment, language)}; "
         )
     number = teams.get(state.stakeholder) if isinstance(teams, Mapping) else None
     return Reminder(
@@ -234,7 +339,9 @@ DUE_SOON = timedelta(hours=24)
 class Reminder:
     incident_id: str
     path: str
-    kind: str  # "clock" (overdue), "clock_soon" (due within a day) or "prevention"
+    # "clock" (overdue), "clock_soon" (due within a day), "clock_late" (done late with no
+    # reason recorded yet) or "prevention"
+    kind: str
     key: str  # clock id or prevention item id
     owner: str
     due: str
@@ -268,9 +375,14 @@ def reminders(
         teams = tracking.get("stakeholders", {}) if isinstance(tracking, Mapping) else {}
         items = tracking.get("prevention", {}) if isinstance(tracking, Mapping) else {}
         ja = (data.get("lang") or config.language) == "ja"
+        if is_imported(data):
+            continue  # a past incident: its duties were someone else's, long ago
         for state in evaluate_clocks(data, config):
             soon = state.state == "running" and state.due - now.local(config) <= DUE_SOON
-            if state.state == "overdue" or soon:
+            unexplained = state.state == "done_late" and (
+                state.note is None or state.note.kind != "late_reason"
+            )
+            if state.state == "overdue" or soon or unexplained:
                 found.append(_clock_reminder(incident_id, path, state, config, teams, ja))
         for item in data.get("prevention") or []:
             if not isinstance(item, Mapping) or item.get("done") is True:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -53,6 +54,33 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str:
     return f" Did you mean '{matches[0]}'?" if matches else ""
 
 
+@functools.cache
+def _all_paths(root: type[BaseModel]) -> tuple[str, ...]:
+    """Every field path of a model tree, lists shown as ``[*]``; each model visited once."""
+    paths: list[str] = []
+    seen: set[type[BaseModel]] = set()
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            shown_name = info.alias or name
+            inner = _unwrap(info.annotation)
+            listed = typing.get_origin(info.annotation) is list or "list[" in str(info.annotation)
+            path = f"{prefix}{shown_name}"
+            paths.append(path)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                walk(inner, f"{path}[*]." if listed else f"{path}.")
+
+    walk(root, "")
+    return tuple(paths)
+
+
+def _homes(root: type[BaseModel], word: str) -> list[str]:
+    return [path for path in _all_paths(root) if path.rsplit(".", 1)[-1] == word]
+
+
 def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
@@ -78,12 +106,21 @@ def findings_from_error(
         value = item.get("input")
         if kind == "extra_forbidden":
             model = model_at(root, loc)
-            hint = suggest(str(loc[-1]), _field_names(model)) if model else ""
+            homes = [home for home in _homes(root, str(loc[-1])) if home != where]
             position = index.key_of(loc)
-            code, message = (
-                "020",
-                f"unknown field '{where}'.{hint} Remove it or fix its spelling.",
-            )
+            if 0 < len(homes) <= 3:
+                # A real field in the wrong place: say where it goes, not what it resembles.
+                places = " or ".join(f"'{home}'" for home in homes)
+                code, message = (
+                    "020",
+                    f"unknown field '{where}': '{loc[-1]}' belongs at {places}; move it there.",
+                )
+            else:
+                hint = suggest(str(loc[-1]), _field_names(model)) if model else ""
+                code, message = (
+                    "020",
+                    f"unknown field '{where}'.{hint} Remove it or fix its spelling.",
+                )
         elif kind == "enum" or kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             options = [part.strip(" '\"") for part in str(expected).replace(" or ", ",").split(",")]

@@ -45,6 +45,9 @@ class Words:
     done: str
     horizons: dict[str, str]
     clock_states: dict[str, str]
+    notified: str
+    late: str
+    approved_by: str
     moved: str
     colon: str
 
@@ -73,7 +76,18 @@ WORDS: dict[str, Words] = {
         open="未完了",
         done="完了",
         horizons={"now": "now（今やること）", "later": "later（これからやること）"},
-        clock_states={"running": "進行中", "overdue": "期限超過"},
+        clock_states={
+            "running": "進行中",
+            "overdue": "期限超過",
+            "done": "完了",
+            "done_late": "完了（期限超過）",
+            "done_unknown": "完了（日付不明）",
+            "not_applicable": "対象外",
+            "unknown": "不明（取り込み記録）",
+        },
+        notified="連絡・報告の記録",
+        late="遅延理由",
+        approved_by="承認",
         moved="障害 {incident} の状態が **{before}** から **{after}** に変わりました。",
         colon="：",
     ),
@@ -100,7 +114,18 @@ WORDS: dict[str, Words] = {
         open="open",
         done="done",
         horizons={"now": "now", "later": "later"},
-        clock_states={"running": "running", "overdue": "overdue"},
+        clock_states={
+            "running": "running",
+            "overdue": "overdue",
+            "done": "done",
+            "done_late": "done late",
+            "done_unknown": "done, date unknown",
+            "not_applicable": "not applicable",
+            "unknown": "not known (imported record)",
+        },
+        notified="Notifications made",
+        late="late because",
+        approved_by="approved by",
         moved="Incident {incident} moved from **{before}** to **{after}**.",
         colon=": ",
     ),
@@ -174,6 +199,29 @@ class ChecklistFacts:
     personal_data: str | None
     timezone: str
     link: FileLink
+    notifications: tuple[str, ...] = ()  # the log, one line per entry, in time order
+
+
+def _clock_text(clock: ClockState, lang: str, timezone: str) -> str:
+    """One clock, with nothing that changes by itself over time (the header stays put)."""
+    w = words(lang)
+    due = clock.due.strftime("%Y-%m-%d %H:%M")
+    text = f"- {one_line(clock.name, 200)}{w.colon}{due} ({timezone}) — "
+    text += w.clock_states.get(clock.state, clock.state)
+    if clock.completed_at is not None:
+        text += f" {one_line(clock.completed_at.text, 40)}"
+    if clock.state == "done_late":
+        text += f" ({clock.lateness(lang)})"
+    if clock.note is not None:
+        reason = one_line(clock.note.reason, 300)
+        approver = one_line(clock.note.approved_by, 100)
+        label = (
+            w.late
+            if clock.note.kind == "late_reason"
+            else w.clock_states.get(clock.note.kind, clock.note.kind)
+        )
+        text += f" — {label}{w.colon}{reason} ({w.approved_by} {approver})"
+    return text
 
 
 def checklist_header(facts: ChecklistFacts, state: GeneratedState) -> str:
@@ -204,12 +252,10 @@ def checklist_header(facts: ChecklistFacts, state: GeneratedState) -> str:
     ]
     if facts.clocks:
         lines += ["", f"**{w.deadlines}**", ""]
-        for clock in facts.clocks:
-            due = clock.due.strftime("%Y-%m-%d %H:%M")
-            state_word = w.clock_states.get(clock.state, clock.state)
-            lines.append(
-                f"- {one_line(clock.name, 200)}{w.colon}{due} ({facts.timezone}) — {state_word}"
-            )
+        lines += [_clock_text(clock, facts.lang, facts.timezone) for clock in facts.clocks]
+    if facts.notifications:
+        lines += ["", f"**{w.notified}**", ""]
+        lines += [f"- {one_line(line, 500)}" for line in facts.notifications]
     lines += ["", state.end_marker]
     return "\n".join(lines)
 

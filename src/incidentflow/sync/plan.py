@@ -18,7 +18,8 @@ from urllib.parse import quote
 from incidentflow.config.settings import Config, StakeholderTeam
 from incidentflow.record.model import Incident, PreventionItem
 from incidentflow.record.phases import TERMINAL
-from incidentflow.rules.clocks import evaluate_clocks
+from incidentflow.reports.notifications import count_text, log_line, log_rows
+from incidentflow.rules.clocks import evaluate_clocks, is_imported
 from incidentflow.rules.stakeholders import involved_teams
 from incidentflow.sync.bodies import (
     ChecklistFacts,
@@ -91,6 +92,8 @@ class PlanContext:
 def build_plan(incidents: list[SyncIncident], context: PlanContext) -> SyncPlan:
     plan = SyncPlan()
     for incident in incidents:
+        if is_imported(incident.data):
+            continue  # a past incident written from its sources: nobody works on it now
         for item in _checklists(incident, context):
             plan.issues.append(item)
         for entry in _prevention(incident, context):
@@ -140,11 +143,10 @@ def _checklists(incident: SyncIncident, context: PlanContext) -> Iterator[Desire
         (level.name.get(lang) for level in config.severities if level.key == severity_key),
         severity_key or "-",
     )
-    clocks = [
-        clock
-        for clock in evaluate_clocks(incident.data, config, context.now)
-        if clock.state in ("running", "overdue")
-    ]
+    # Every clock the team owns, done or not, with what is static about it: a header that
+    # counted down the hours would be rewritten on every run.
+    clocks = evaluate_clocks(incident.data, config, context.now)
+    notifications = tuple(log_line(row, lang) for row in log_rows(incident.data, config.zone))
     recorded = model.tracking.stakeholders if model.tracking else {}
     for key in involved_teams(incident.data, config):
         team = config.team(key)
@@ -166,6 +168,7 @@ def _checklists(incident: SyncIncident, context: PlanContext) -> Iterator[Desire
             severity=severity,
             summary=model.investigation.summary if model.investigation else None,
             clocks=tuple(c for c in clocks if c.stakeholder == key),
+            notifications=notifications,
             personal_data=_personal_data(model, lang),
             timezone=config.timezone,
             link=_link(incident, context),
@@ -267,7 +270,7 @@ def _personal_data(model: Incident, lang: str) -> str | None:
         return None
     details = [", ".join(category.value for category in facts.categories)]
     if facts.records_affected is not None:
-        count = facts.records_affected
-        details.append(f"{count:,} 件" if lang == "ja" else f"{count:,} records")
+        count = count_text(facts.records_affected, lang)
+        details.append(f"{count} 件" if lang == "ja" else f"{count} records")
     shown = "; ".join(part for part in details if part)
     return f"{facts.status.value} ({shown})" if shown else facts.status.value
