@@ -200,3 +200,12 @@ def head_commit(root: Path) -> str:
             f"{root} has no commit checked out (git rev-parse HEAD failed): run sync in a "
             "checkout of the repository"
         ) from error
+
+
+def current_branch(root: Path) -> str | None:
+    """The branch HEAD is on (also before its first commit); None when detached or no repo."""
+    try:
+        name = _decode(_git(root, "symbolic-ref", "--quiet", "--short", "HEAD")).strip()
+    except GitError:
+        return None
+    return name or None

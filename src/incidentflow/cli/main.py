@@ -194,6 +194,86 @@ def declare(
 
 
 @cli.command()
+@click.option("--org", "organisation", default=None, help="GitHub organisation owning the teams.")
+@click.option(
+    "--team",
+    "teams",
+    multiple=True,
+    metavar="KEY=SLUG",
+    help="Team slug for a stakeholder key, e.g. cs=customer-support (repeatable).",
+)
+@click.option("--process-owners", default=None, metavar="SLUG", help="Team owning the process.")
+@click.option("--language", type=click.Choice(["ja", "en"]), default=None)
+@click.option("--timezone", default=None, help="IANA time zone, e.g. Asia/Tokyo.")
+@click.option("--calendar", default=None, help="Country of the public holidays, e.g. JP.")
+@click.option("--branch", default=None, help="The default branch (default: the current one).")
+@click.option("--requirement", default=None, help="What the workflows pip-install.")
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing; take the defaults.")
+@click.pass_obj
+def init(
+    obj: State,
+    organisation: str | None,
+    teams: tuple[str, ...],
+    process_owners: str | None,
+    language: str | None,
+    timezone: str | None,
+    calendar: str | None,
+    branch: str | None,
+    requirement: str | None,
+    yes: bool,
+) -> int:
+    """Set up a repository: config, checklists, workflows, issue form, schema, CODEOWNERS.
+    Never overwrites a file."""
+    from incidentflow import git
+    from incidentflow.commands import init as adopting
+
+    directory = obj.directory.resolve()
+    try:
+        root = git.toplevel(directory)
+    except git.GitError:
+        root = directory
+    ask = not yes and sys.stdin.isatty()
+    defaults = adopting.InitOptions(organisation="")
+    if ask:
+        organisation = click.prompt("GitHub organisation", default=organisation or None)
+    if not organisation:
+        raise UsageError("give the GitHub organisation that owns the teams", "--org")
+    slugs: dict[str, str] = {}
+    for item in teams:
+        key, sep, slug = item.partition("=")
+        if not sep:
+            raise UsageError(f"'{item}' is not KEY=SLUG", "--team")
+        slugs[key.strip()] = slug.strip()
+    if ask:
+        for key, slug in adopting.default_team_slugs().items():
+            slugs[key] = click.prompt(f"Team slug for {key}", default=slugs.get(key, slug))
+        language = click.prompt(
+            "Language", type=click.Choice(["ja", "en"]), default=language or defaults.language
+        )
+        timezone = click.prompt("Time zone", default=timezone or defaults.timezone)
+    options = adopting.InitOptions(
+        organisation=organisation,
+        teams=slugs,
+        process_owners=process_owners or defaults.process_owners,
+        language=language or defaults.language,
+        timezone=timezone or defaults.timezone,
+        calendar=calendar or defaults.calendar,
+        branch=branch or git.current_branch(root) or defaults.branch,
+        requirement=requirement or defaults.requirement,
+    )
+    result = adopting.run_init(root, options)
+    for relative in result.written:
+        click.echo(f"wrote {relative}")
+    for relative in result.kept:
+        click.echo(f"kept  {relative} (exists)")
+    if adopting.CODEOWNERS_PATH in result.kept:
+        click.echo("\nSuggested CODEOWNERS lines (merge them into yours):\n")
+        click.echo(result.codeowners)
+    click.echo(adopting.next_steps(result.config))
+    return EXIT_CLEAN
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @FORMAT_OPTION
 @click.pass_obj

@@ -1,6 +1,8 @@
 """One module per subcommand: typed functions that return results, never print or exit.
 
     new.py       a new incident file from the template
+    declare.py   an issue form or an alert as an incident pull request
+    init.py      everything a repository needs to adopt incidentflow
     validate.py  files, and everything under the incidents folder
     status.py    phase, gaps and clocks of one incident or all
     sync.py      the sync wired to GitHub
