@@ -352,12 +352,13 @@ def _ratio(small: str, large: str) -> float:
 def test_scan_time_grows_linearly(body: str) -> None:
     small, large = BODIES[body](80_000), BODIES[body](800_000)
     _seconds(small, 1)  # warm the caches of the first run
-    # Linear is about 10; quadratic would be about 100. Other processes share the
-    # machine, so an unlucky measurement gets one more chance; a quadratic scan has none.
+    # Linear is about 10, and up to about 25 where 800 KB no longer fits the processor's
+    # caches; quadratic would be about 100. Other processes share the machine, so an unlucky
+    # measurement gets more chances; a quadratic scan has none.
     ratios = []
-    for _ in range(2):
+    for _ in range(3):
         ratios.append(_ratio(small, large))
-        if ratios[-1] < 20:
+        if ratios[-1] < 40:
             return
     pytest.fail(f"{body}: time(800 KB) / time(80 KB) was {ratios}")
 
