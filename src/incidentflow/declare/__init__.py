@@ -1,4 +1,5 @@
-"""`incident declare`: an issue form or an alert becomes an incident pull request.
+"""`incident declare`: an issue filed with the declaration form, or an alert, becomes an
+incident pull request.
 
     form.py         the declaration issue form: fields in ja/en, rendered as GitHub YAML
     issue_body.py   reading the form's answers back from an issue body (markdown-it-py)
