@@ -30,20 +30,7 @@ def summary_markdown(run: CheckRun) -> str:
                 f"| `{incident.path}` | {incident.transition.label} | {incident.errors} | "
                 f"{len(incident.waived)} |"
             )
-    clocks = [(i.path, c) for i in run.incidents for c in i.clocks]
-    if clocks:
-        lines += [
-            "",
-            "### Regulatory clocks",
-            "",
-            "| incident | clock | state | due | owner |",
-            "|---|---|---|---|---|",
-        ]
-        for path, entry in clocks:
-            lines.append(
-                f"| `{path.rsplit('/', 1)[-1]}` | {entry['name']} | {entry['state']} | "
-                f"{entry['due']} | {entry['stakeholder']} |"
-            )
+    lines += _incident_pages(run)
     waived = [f for i in run.incidents for f in i.waived]
     if waived:
         lines += ["", "### ⚠️ Waivers honoured", ""]
@@ -64,6 +51,37 @@ def summary_markdown(run: CheckRun) -> str:
     if problems:
         lines += ["", "### Findings", "", markdown_findings_table(problems)]
     return "\n".join(lines) + "\n"
+
+
+# A job summary holds at most 1 MiB; pages past this many incidents are left to the log.
+MAX_PAGES = 10
+
+
+def _incident_pages(run: CheckRun) -> list[str]:
+    """Each changed incident's phases and deadlines as a chart, its clocks with time left or
+    late, and its teams' checklists, in the incident's language."""
+    from incidentflow.commands.status_markdown import repository_url
+    from incidentflow.config import now
+    from incidentflow.reports.incident_page import incident_page
+
+    drawn = [incident for incident in run.incidents if incident.data]
+    if run.config is None or not drawn:
+        return []
+    moment = now.local(run.config)
+    lines: list[str] = []
+    for incident in drawn[:MAX_PAGES]:
+        page = incident_page(
+            incident.data,
+            incident.clock_states,
+            run.config,
+            moment,
+            repository_url=repository_url(),
+            heading="###",
+        )
+        lines += ["", page.rstrip()]
+    if len(drawn) > MAX_PAGES:
+        lines += ["", f"… and {len(drawn) - MAX_PAGES} more changed incidents (`incident status`)."]
+    return lines
 
 
 def render_check_text(run: CheckRun) -> str:

@@ -24,7 +24,7 @@ from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
 from incidentflow.record.load import parse_document
 from incidentflow.rules import files as incidents_folder
-from incidentflow.rules.clocks import is_imported
+from incidentflow.rules.clocks import ClockState, is_imported
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.identity import files_by_name, name_clash
 from incidentflow.rules.run import validate_bytes
@@ -42,6 +42,10 @@ class ChangedIncident:
     findings: list[Finding] = field(default_factory=list)
     waived: list[Finding] = field(default_factory=list)
     clocks: list[dict[str, Any]] = field(default_factory=list)
+    # What the job summary draws (phases, deadlines, checklists): the file's front matter
+    # and its clocks, empty when the file could not be read.
+    data: dict[str, Any] = field(default_factory=dict)
+    clock_states: list[ClockState] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -65,6 +69,7 @@ class CheckRun:
     files: int = 0
     findings: list[Finding] = field(default_factory=list)
     incidents: list[ChangedIncident] = field(default_factory=list)
+    config: Config | None = None  # the config in force, once known
 
 
 def base_from_event() -> str | None:
@@ -167,6 +172,7 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
             )
         )
         in_force, proposed = proposed, None
+    run.config = in_force
     judges = [Repository(root, in_force)]
     if proposed is not None and proposed != in_force:
         judges.append(Repository(root, proposed))
@@ -339,6 +345,7 @@ def _check_one(
     incident.findings.extend(apply_overrides(result, gate_findings))
     incident.waived = waivers(incident.findings)
     incident.clocks = [state.as_dict() for state in result.clocks]
+    incident.data, incident.clock_states = result.data, list(result.clocks)
     return incident
 
 
