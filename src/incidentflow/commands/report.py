@@ -230,7 +230,13 @@ def render_markdown(report: Report, language: str, config: Config) -> str:
         counted = text["imported_line"].format(
             count=report.imported, unknown=report.imported_unknown_fields
         )
+        speed = report.imported_speed
         lines += [f"### {text['imported']}", "", counted, ""]
+        lines += [
+            f"- {text[key]}: {_speed(speed.get(f'minutes_to_{key}', {}))}"
+            for key in ("mitigate", "resolve")
+        ]
+        lines.append("")
     lines += [f"### {text['list']}", ""]
     if report.incidents:
         lines += [

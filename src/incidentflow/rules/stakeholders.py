@@ -73,6 +73,10 @@ def involved_teams(data: Mapping[str, Any], config: Config) -> list[str]:
 def stakeholder_rule_findings(
     result: ValidatedIncident, status: Status, config: Config
 ) -> Iterator[Finding]:
+    from incidentflow.rules.imported import is_unknown_field
+
+    if is_unknown_field(result.data, "stakeholders"):
+        return  # an imported record: who took part is not known, so no team can be missing
     listed = result.data.get("stakeholders")
     present = {key for key in listed if isinstance(key, str)} if isinstance(listed, list) else set()
     # One finding per set of reasons, naming every team that the same reasons require.
