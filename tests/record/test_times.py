@@ -112,3 +112,13 @@ def test_did_you_mean_points_a_misplaced_field_home(repo: Path) -> None:
     assert any("'mitigated_at' belongs at 'mitigated_at'" in m for m in messages), messages
     assert any("Did you mean 'mitigated_at'?" in m for m in messages), messages
     assert not any("detected_at'?" in m for m in messages)
+
+
+def test_a_day_alone_decides_the_year_folder_too(repo: Path) -> None:
+    _write(repo, "2021-12-07")
+    source = repo / "incidents" / "2021" / "INC-20211207-0000-day-only-aa11.md"
+    target = repo / "incidents" / "2022" / source.name
+    target.parent.mkdir()
+    source.rename(target)
+    findings = run_incident("validate", "--format", "json", cwd=repo).json()["findings"]
+    assert [(f["code"], f["level"]) for f in findings] == [("IF042", "warning")]

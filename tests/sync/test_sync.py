@@ -438,3 +438,17 @@ def test_recorded_issues_survive_a_change_of_token(repo: Path, fake_github_facto
     engineering = [n for n, i in gh.state.issues.items() if (i.body or "").startswith(forged)]
     assert engineering == [2, 3], "an unrecorded foreign issue is not trusted: a new one opens"
     assert gh.state.issues[3].author == "acme-incident-app[bot]"
+
+
+def test_imported_records_get_no_issues(repo: Path, fake_github_factory: Any) -> None:
+    past = incident_text(1, prevention=PREVENTION).replace(
+        "detected_at:", "imported: {source: 'https://status.example.org/1'}\ndetected_at:", 1
+    )
+    write_incident(repo, 1, past)
+    commit_all(repo)
+    gh = serve(fake_github_factory, repo)
+
+    result = sync(repo, gh)
+
+    assert result.code == 0, result.stdout + result.stderr
+    assert managed(gh) == {}, "a past incident written from its sources is nobody's work now"

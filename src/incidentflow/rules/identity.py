@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from incidentflow.config.settings import Config
-from incidentflow.record.times import parse_time
+from incidentflow.record.times import parse_moment
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.result import ValidatedIncident
 from incidentflow.rules.schema import shown
@@ -29,10 +29,10 @@ def file_name_rules(result: ValidatedIncident, config: Config) -> Iterator[Findi
             "otherwise set id to the file name.",
             value=True,
         )
-    detected = parse_time(result.data.get("detected_at"))
+    detected = parse_moment(result.data.get("detected_at"), config.zone)
     parts = path.split("/")
     if detected is not None and len(parts) >= 2 and parts[-2].isdigit():
-        year = str(detected.astimezone(config.zone).year)
+        year = str(detected.local_day(config.zone).year)
         if parts[-2] != year:
             yield result.at(
                 ("detected_at",),
