@@ -5,7 +5,7 @@
     sections.py     Markdown sections in Japanese and English, and whether they are filled
     load.py         safe reading: encodings, front matter, YAML limits, the C loader
     positions.py    line and column of a field, for findings
-    times.py        reading times out of loaded front matter
+    times.py        times as written: a full time with its zone, or a day; coarse order
     templates.py    new incident files (IDs, skeletons, bodies in ja/en)
     json_schema.py  the JSON Schema for editors, from the models and the config
     atomic.py       atomic file writes

@@ -7,7 +7,8 @@
     config_keys.py    severities and teams that must come from the config (IF043, IF044)
     stakeholders.py   teams an incident involves, and the config's rules (IF045)
     timestamps.py     phase order, nothing in the future, escalation delay (IF05x, IF046)
-    clocks.py         regulatory clocks: due times, states, findings (CL0xx)
+    clocks.py         regulatory clocks from the notification log: states, lateness (CL0xx)
+    imported.py       imported records: required facts nobody knows (IF070-IF072)
     waivers.py        `overrides` entries (IF060) and applying them
     privacy.py        the personal-data guard over a file (PD1xx)
     files.py          everything under the incidents folder (IF007, IF008)
