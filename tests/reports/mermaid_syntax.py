@@ -42,7 +42,7 @@ class Chart:
 
 
 def blocks(markdown: str) -> list[str]:
-    return _BLOCK.findall(markdown)
+    return _BLOCK.findall(markdown.replace("\r\n", "\n"))
 
 
 def parse_all(markdown: str) -> list[Chart]:

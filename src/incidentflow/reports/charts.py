@@ -132,17 +132,19 @@ def incident_gantt(
     clocks: Sequence[Mapping[str, Any]],
     zone: tzinfo,
     language: str,
-    now: datetime,
+    now: datetime | None,
 ) -> str:
     """A Gantt of the incident's phases with its regulatory deadlines as milestones.
 
-    ``clocks`` are clock dictionaries (``ClockState.as_dict``): name, state, due.
+    ``clocks`` are clock dictionaries (``ClockState.as_dict``): name, state, due. With
+    ``now``, an open incident's current phase runs until then; without it the chart shows
+    only what is recorded, so it stays the same from one run to the next (issue headers).
     """
     ja = is_ja(language)
     points = phase_points(data, zone)
     if not points:
         return ""
-    local_now = now.astimezone(zone)
+    local_now = now.astimezone(zone) if now is not None else None
     final = str(data.get("status")) in ("closed", "declined", "duplicate")
     lines = [
         "gantt",
@@ -151,7 +153,7 @@ def incident_gantt(
     ]
     dues = [_when(clock.get("due"), zone) for clock in clocks]
     moments = [when for _, when in points] + [d for d in dues if d is not None]
-    if not final:
+    if not final and local_now is not None:
         moments.append(local_now)
     spread = max(moments) - min(moments)
     lines.append(f"    axisFormat {'%m-%d %H:%M' if spread.days < 3 else '%m-%d'}")
@@ -163,7 +165,7 @@ def incident_gantt(
             f"    {label(name)} :done, p{number}, {start:{GANTT_DATE}}, {end:{GANTT_DATE}}"
         )
     last_key, last = points[-1]
-    if not final and last_key in SPAN_NAMES and local_now > last:
+    if not final and local_now is not None and last_key in SPAN_NAMES and local_now > last:
         name = SPAN_NAMES[last_key][0 if ja else 1]
         lines.append(
             f"    {label(name)} :active, p{len(spans) + 1}, "

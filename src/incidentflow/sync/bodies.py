@@ -200,6 +200,7 @@ class ChecklistFacts:
     timezone: str
     link: FileLink
     notifications: tuple[str, ...] = ()  # the log, one line per entry, in time order
+    chart: str = ""  # the phases and this team's deadlines as a Mermaid Gantt, static
 
 
 def _clock_text(clock: ClockState, lang: str, timezone: str) -> str:
@@ -253,6 +254,8 @@ def checklist_header(facts: ChecklistFacts, state: GeneratedState) -> str:
     if facts.clocks:
         lines += ["", f"**{w.deadlines}**", ""]
         lines += [_clock_text(clock, facts.lang, facts.timezone) for clock in facts.clocks]
+    if facts.chart:
+        lines += ["", facts.chart]
     if facts.notifications:
         lines += ["", f"**{w.notified}**", ""]
         lines += [f"- {one_line(line, 500)}" for line in facts.notifications]

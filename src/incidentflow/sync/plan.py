@@ -18,8 +18,9 @@ from urllib.parse import quote
 from incidentflow.config.settings import Config, StakeholderTeam
 from incidentflow.record.model import Incident, PreventionItem
 from incidentflow.record.phases import TERMINAL
+from incidentflow.reports.charts import incident_gantt
 from incidentflow.reports.notifications import count_text, log_line, log_rows
-from incidentflow.rules.clocks import evaluate_clocks, is_imported
+from incidentflow.rules.clocks import ClockState, evaluate_clocks, is_imported
 from incidentflow.rules.stakeholders import involved_teams
 from incidentflow.sync.bodies import (
     ChecklistFacts,
@@ -134,6 +135,13 @@ def _template(team: StakeholderTeam, lang: str, context: PlanContext) -> tuple[s
     return text, ""
 
 
+def _chart(incident: SyncIncident, clocks: list[ClockState], config: Config, lang: str) -> str:
+    """The phases and the team's deadlines, drawn from what is recorded only: no bar runs
+    until now, so the header changes when the file does, not with the clock."""
+    due = [{"name": c.name, "state": c.state, "due": c.due.isoformat()} for c in clocks]
+    return incident_gantt(incident.data, due, config.zone, lang, None)
+
+
 def _checklists(incident: SyncIncident, context: PlanContext) -> Iterator[DesiredIssue]:
     config, model = context.config, incident.model
     lang = _language(incident, config)
@@ -172,6 +180,7 @@ def _checklists(incident: SyncIncident, context: PlanContext) -> Iterator[Desire
             personal_data=_personal_data(model, lang),
             timezone=config.timezone,
             link=_link(incident, context),
+            chart=_chart(incident, [c for c in clocks if c.stakeholder == key], config, lang),
         )
         template, problem = _template(team, lang, context)
         yield DesiredIssue(
