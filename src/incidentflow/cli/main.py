@@ -441,16 +441,18 @@ def index(obj: State, check: bool) -> int:
 @click.pass_obj
 def report(obj: State, month: str | None, output_format: str, lang: str | None) -> int:
     """Monthly figures for management: counts, speed, personal data, prevention."""
-    from incidentflow.commands.report import month_period, render_markdown, run_report
+    from incidentflow.commands.report import month_period, render_markdown, run_monthly
 
     if month is not None and not _is_month(month):
         raise UsageError("use YYYY-MM, e.g. 2026-11", "--month")
     repository = obj.repository
-    result = run_report(repository, month_period(month, repository))
+    result, trend = run_monthly(repository, month_period(month, repository))
     if output_format == "json":
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        figures = {**result.as_dict(), "trend": trend.as_dict()}
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
-        markdown = render_markdown(result, lang or repository.config.language, repository.config)
+        language = lang or repository.config.language
+        markdown = render_markdown(result, language, repository.config, trend)
         click.echo(markdown)
         write_step_summary(markdown)
     return EXIT_CLEAN

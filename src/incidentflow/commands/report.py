@@ -9,6 +9,9 @@ from incidentflow.config import now
 from incidentflow.config.settings import Config
 from incidentflow.config.workspace import Repository
 from incidentflow.reports.monthly import Period, Report, build_report
+from incidentflow.reports.monthly_charts import escalation_line, monthly_charts
+from incidentflow.reports.trend import Trend, build_trend
+from incidentflow.reports.words import clock_state, duration, horizon, prevention_state, status_word
 from incidentflow.rules.run import validate_repository
 
 LABELS = {
@@ -48,6 +51,7 @@ LABELS = {
         "severity_col": "重大度",
         "status_col": "状態",
         "title_col": "件名",
+        "horizon": "区分",
     },
     "en": {
         "title": "Monthly incident report",
@@ -85,6 +89,7 @@ LABELS = {
         "severity_col": "severity",
         "status_col": "status",
         "title_col": "title",
+        "horizon": "horizon",
     },
 }
 
@@ -123,9 +128,16 @@ def month_period(month: str | None, repository: Repository) -> Period:
 
 
 def run_report(repository: Repository, period: Period) -> Report:
+    return run_monthly(repository, period)[0]
+
+
+def run_monthly(repository: Repository, period: Period) -> tuple[Report, Trend]:
+    """The month's figures and the twelve months up to it, from one read of the incidents."""
     results, _ = validate_repository(repository)
     today: date = now.today(repository.config)
-    return build_report([r.data for r in results], repository.config, period, today)
+    incidents = [r.data for r in results]
+    report = build_report(incidents, repository.config, period, today)
+    return report, build_trend(incidents, repository.config, period.end, today)
 
 
 def _bar(value: int, largest: int, width: int = 20) -> str:
@@ -149,21 +161,16 @@ def _counts_table(
     return [*lines, ""]
 
 
-def _duration(minutes: float) -> str:
-    """Minutes for short spans, hours and minutes past two hours: easier to read at a glance."""
-    if minutes < 120:
-        return f"{minutes:g} min"
-    hours, rest = divmod(round(minutes), 60)
-    return f"{hours} h {rest:02d} min"
-
-
-def _speed(row: dict[str, Any]) -> str:
+def _speed(row: dict[str, Any], language: str) -> str:
     if not row.get("count"):
         return "–"
-    return f"{_duration(row['median'])} (p90 {_duration(row['p90'])}, n={row['count']})"
+    median, p90 = duration(row["median"], language), duration(row["p90"], language)
+    return f"{median} (p90 {p90}, n={row['count']})"
 
 
-def render_markdown(report: Report, language: str, config: Config) -> str:
+def render_markdown(
+    report: Report, language: str, config: Config, trend: Trend | None = None
+) -> str:
     text = LABELS["ja" if language == "ja" else "en"]
     lines = [
         f"# {text['title']}",
@@ -177,20 +184,22 @@ def render_markdown(report: Report, language: str, config: Config) -> str:
         "",
     ]
     severities = {level.key: level.name.get(language) for level in config.severities}
-    lines += _counts_table(text["severity"], report.by_severity, text, severities)
     sources = SOURCES["ja" if language == "ja" else "en"]
+    if trend is not None:
+        lines += monthly_charts(trend, report, config, language, sources)
+    lines += _counts_table(text["severity"], report.by_severity, text, severities)
     lines += _counts_table(text["source"], report.by_source, text, sources)
     lines += [
         f"### {text['speed']}",
         "",
         f"| {text['metric']} | {text['median']} |",
         "|---|---|",
-        f"| {text['decide']} | {_speed(report.minutes_to_decide)} |",
-        f"| {text['recover']} | {_speed(report.minutes_to_recover)} |",
-        f"| {text['detect']} | {_speed(report.minutes_to_detect)} |",
-        f"| {text['mitigate']} | {_speed(report.minutes_to_mitigate)} |",
-        f"| {text['resolve']} | {_speed(report.minutes_to_resolve)} |",
-        f"| {text['escalate']} | {_speed(report.minutes_to_escalate)} |",
+        f"| {text['decide']} | {_speed(report.minutes_to_decide, language)} |",
+        f"| {text['recover']} | {_speed(report.minutes_to_recover, language)} |",
+        f"| {text['detect']} | {_speed(report.minutes_to_detect, language)} |",
+        f"| {text['mitigate']} | {_speed(report.minutes_to_mitigate, language)} |",
+        f"| {text['resolve']} | {_speed(report.minutes_to_resolve, language)} |",
+        f"| {text['escalate']} | {_speed(report.minutes_to_escalate, language)} |",
         "",
         f"### {text['privacy']}",
         "",
@@ -202,18 +211,26 @@ def render_markdown(report: Report, language: str, config: Config) -> str:
             else ""
         ),
         f"- {text['clocks']}: "
-        + (", ".join(f"{k} {v}" for k, v in sorted(report.clocks.items())) or text["none"]),
-        "",
+        + (
+            ", ".join(f"{clock_state(k, language)} {v}" for k, v in sorted(report.clocks.items()))
+            or text["none"]
+        ),
     ]
+    if report.minutes_to_escalate.get("count"):
+        target = config.escalation.personal_data_max_minutes
+        median = report.minutes_to_escalate.get("median")
+        lines.append(f"- {text['escalate']}: {escalation_line(median, target, language)}")
+    lines.append("")
     states = {k: v for k, v in report.prevention.items() if not k.startswith("horizon_")}
-    lines += _counts_table(text["prevention"], states, text)
+    state_names = {key: prevention_state(key, language) for key in states}
+    lines += _counts_table(text["prevention"], states, text, state_names)
     horizons = [
-        f"{k.removeprefix('horizon_')} {v}"
+        f"{horizon(k.removeprefix('horizon_'), language)} {v}"
         for k, v in report.prevention.items()
         if k.startswith("horizon_")
     ]
     if horizons:
-        lines += [f"horizon: {', '.join(horizons)}", ""]
+        lines += [f"{text['horizon']}: {', '.join(horizons)}", ""]
     if report.day_precision:
         lines += [f"_{text['day_precision'].format(count=report.day_precision)}_", ""]
     if report.late_clocks:
@@ -233,7 +250,7 @@ def render_markdown(report: Report, language: str, config: Config) -> str:
         speed = report.imported_speed
         lines += [f"### {text['imported']}", "", counted, ""]
         lines += [
-            f"- {text[key]}: {_speed(speed.get(f'minutes_to_{key}', {}))}"
+            f"- {text[key]}: {_speed(speed.get(f'minutes_to_{key}', {}), language)}"
             for key in ("mitigate", "resolve")
         ]
         lines.append("")
@@ -244,7 +261,9 @@ def render_markdown(report: Report, language: str, config: Config) -> str:
             "|---|---|---|---|",
         ]
         for row in report.incidents:
-            lines.append(f"| {row['id']} | {row['severity']} | {row['status']} | {row['title']} |")
+            severity = severities.get(str(row["severity"])) or row["severity"]
+            status = status_word(row["status"], language)
+            lines.append(f"| {row['id']} | {severity} | {status} | {row['title']} |")
     else:
         lines.append(text["none"])
     return "\n".join(lines) + "\n"
