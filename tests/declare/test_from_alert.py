@@ -201,3 +201,16 @@ def test_a_bare_payload_and_an_alert_without_facts(
     _, text = only_file(gh, pulls(gh)[-1].pull.head)
     assert load_front(text)["title"] == "Alert"
     assert "no usable time" in (pulls(gh)[-1].body or "")
+
+
+def test_a_mapping_to_an_unknown_severity_is_a_configuration_error(
+    repo: Path, tmp_path: Path, fake_github_factory: Any
+) -> None:
+    config = repo / "incidentflow.yaml"
+    extra = "\ndeclare:\n  alert:\n    severities: {critical: p1}\n"
+    config.write_text(config.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    gh = serve(fake_github_factory, repo)
+    result = declare(repo, gh, "--from-alert", str(write_alert_event(tmp_path, ALERT)))
+    assert result.code == 2
+    assert "declare.alert.severities.critical" in result.stderr and "'p1'" in result.stderr
+    assert pulls(gh) == [] and gh.writes() == 0

@@ -19,6 +19,7 @@ from incidentflow.declare import form
 from incidentflow.declare.alert import alert_facts, dedup_hash
 from incidentflow.declare.issue_body import match_choice, parse_form_body
 from incidentflow.declare.text import block, one_line
+from incidentflow.errors import UsageError
 from incidentflow.privacy import scan_text
 from incidentflow.rules.clocks import CLOCK_SKEW
 
@@ -206,6 +207,16 @@ def from_alert(payload: Mapping[str, Any], config: Config) -> Declaration:
 
 def _alert_severity(word: str | None, config: Config, notes: list[str]) -> str | None:
     mapping = config.declare.alert
+    keys = config.severity_keys
+    wrong = [(f"severities.{k}", v) for k, v in mapping.severities.items() if v not in keys]
+    if mapping.default_severity is not None and mapping.default_severity not in keys:
+        wrong.append(("default_severity", mapping.default_severity))
+    if wrong:
+        where, value = wrong[0]
+        raise UsageError(
+            f"declare.alert.{where} in incidentflow.yaml is '{value}', which is not one of "
+            f"the config's severities ({', '.join(keys)})"
+        )
     default = mapping.default_severity
     if word is not None:
         by_word = {key.casefold(): value for key, value in mapping.severities.items()}
