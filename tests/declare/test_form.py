@@ -21,7 +21,10 @@ CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema"]
 def test_the_shipped_form_is_the_one_the_config_writes() -> None:
     config = load_config(PROJECT_ROOT / "incidentflow.yaml").config
     assert FORM.read_text(encoding="utf-8") == form.render_form(config), (
-        "regenerate .github/ISSUE_TEMPLATE/declare-incident.yml with incident init"
+        "the severities changed: rewrite the form with python -c 'import pathlib; "
+        "from incidentflow.config.settings import load_config as l; "
+        "from incidentflow.declare.form import FORM_PATH as p, render_form as r; "
+        'pathlib.Path(p).write_text(r(l(pathlib.Path("incidentflow.yaml")).config))\''
     )
 
 
