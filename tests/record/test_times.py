@@ -122,3 +122,11 @@ def test_a_day_alone_decides_the_year_folder_too(repo: Path) -> None:
     source.rename(target)
     findings = run_incident("validate", "--format", "json", cwd=repo).json()["findings"]
     assert [(f["code"], f["level"]) for f in findings] == [("IF042", "warning")]
+
+
+def test_new_takes_a_day_at_an_offset(repo: Path) -> None:
+    result = run_incident("new", "Tokyo day", "--detected-at", "2021-12-07+09:00", cwd=repo)
+    assert result.code == 0, result.stderr
+    text = (repo / result.stdout.strip()).read_text("utf-8")
+    assert "detected_at: 2021-12-07+09:00\n" in text
+    assert run_incident("validate", cwd=repo).code == 0
