@@ -149,7 +149,8 @@ def from_issue(issue: Mapping[str, Any], config: Config) -> Declaration:
         key=f"issue-{number}",
         origin="issue",
         title=title,
-        severity=severity.key or None if severity is not None else None,
+        # "Not sure" is the choice without a key: the usual default then.
+        severity=(severity.key or None) if severity is not None else None,
         source=source.key if source is not None else "other",
         reported_by=one_line(f"{login or 'unknown'} (GitHub issue #{number})", SHORT_LIMIT),
         detected_at=_detected(_time(issue.get("created_at")), notes, "the issue's created_at"),
