@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,24 @@ def test_report_json_carries_the_trend() -> None:
     trend = result.json()["trend"]
     assert trend["detected_by_severity"]["sev2"][-1] == 4
     assert trend["escalation_target_minutes"] == 60
+
+
+def test_checklist_progress_is_read_from_github(tmp_path: Path, fake_github_env: Any) -> None:
+    from tests.rules.test_clocks import card_incident
+
+    (tmp_path / "incidentflow.yaml").write_bytes((PROJECT_ROOT / "incidentflow.yaml").read_bytes())
+    target = tmp_path / "incidents" / "2026" / "INC-20261120-0900-card-log-aa11.md"
+    target.parent.mkdir(parents=True)
+    legal = fake_github_env.state.create_issue("legal", "- [x] one\n- [ ] two\n- [x] three\n")
+    text = card_incident("investigating", None).replace(
+        "stakeholders: [",
+        f"tracking:\n  stakeholders: {{legal: {legal.number}}}\nstakeholders: [",
+        1,
+    )
+    target.write_text(text, "utf-8")
+    git(tmp_path, "init", "-q")
+    result = run_incident("status", target.stem, "--format", "markdown", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    url = f"https://github.com/acme/incidents/issues/{legal.number}"
+    row = next(line for line in result.stdout.splitlines() if url in line)
+    assert row.endswith("| ⬜ legal 2/3 |")

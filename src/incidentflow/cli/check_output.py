@@ -60,6 +60,7 @@ MAX_PAGES = 10
 def _incident_pages(run: CheckRun) -> list[str]:
     """Each changed incident's phases and deadlines as a chart, its clocks with time left or
     late, and its teams' checklists, in the incident's language."""
+    from incidentflow.commands.checklist_progress import checklist_progress, open_tracker
     from incidentflow.commands.status_markdown import repository_url
     from incidentflow.config import now
     from incidentflow.reports.incident_page import incident_page
@@ -68,6 +69,7 @@ def _incident_pages(run: CheckRun) -> list[str]:
     if run.config is None or not drawn:
         return []
     moment = now.local(run.config)
+    tracker = open_tracker()
     lines: list[str] = []
     for incident in drawn[:MAX_PAGES]:
         page = incident_page(
@@ -77,6 +79,7 @@ def _incident_pages(run: CheckRun) -> list[str]:
             moment,
             repository_url=repository_url(),
             heading="###",
+            progress=checklist_progress(incident.data, tracker),
         )
         lines += ["", page.rstrip()]
     if len(drawn) > MAX_PAGES:

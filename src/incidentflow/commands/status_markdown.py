@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from incidentflow.commands.checklist_progress import checklist_progress, open_tracker
 from incidentflow.commands.status import describe, select
 from incidentflow.config import now
 from incidentflow.config.workspace import Repository
@@ -30,6 +31,7 @@ def render_status_markdown(repository: Repository, target: str | None) -> tuple[
     results, _ = validate_repository(repository, files)
     moment = now.local(repository.config)
     url = repository_url()
+    tracker = open_tracker()
     pages: list[str] = []
     ordered = sorted(results, key=lambda r: str(r.data.get("detected_at") or ""), reverse=True)
     for result in ordered:
@@ -44,6 +46,7 @@ def render_status_markdown(repository: Repository, target: str | None) -> tuple[
                 missing=list(zip(state.missing, state.missing_lines, strict=True)),
                 next_phase=upcoming.value if upcoming is not None else None,
                 repository_url=url,
+                progress=checklist_progress(result.data, tracker),
             )
         )
     return "\n".join(pages), len(files)

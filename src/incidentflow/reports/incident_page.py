@@ -159,8 +159,12 @@ def checklists_table(
         link = issue_link(number, repository_url) if isinstance(number, int) else text["no_issue"]
         row = [cell(name), link]
         if progress:
-            done, total = progress.get(key, (0, 0))
-            row.append(f"{'✅' if total and done == total else '⬜'} {key} {done}/{total}")
+            if key in progress:
+                done, total = progress[key]
+                mark = "✅" if total and done == total else "⬜"
+                row.append(f"{mark} {cell(key, 40)} {done}/{total}")
+            else:
+                row.append("-")
         rows.append("| " + " | ".join(row) + " |")
     return "\n".join(rows)
 
@@ -175,6 +179,7 @@ def incident_page(
     next_phase: str | None = None,
     repository_url: str | None = None,
     heading: str = "##",
+    progress: Mapping[str, tuple[int, int]] | None = None,
 ) -> str:
     """The whole page for one incident, in the incident's language."""
     language = language_of(data, config)
@@ -198,7 +203,7 @@ def incident_page(
     table = clocks_table(clocks, config, language, now)
     if table:
         lines += [f"{heading}# {text['clocks']}", "", table, ""]
-    table = checklists_table(data, config, language, repository_url)
+    table = checklists_table(data, config, language, repository_url, progress)
     if table:
         lines += [f"{heading}# {text['checklists']}", "", table, ""]
     return "\n".join(lines)
