@@ -10,6 +10,8 @@
     report.py    the monthly report's Markdown
     remind.py    what is overdue, and comments on its issues
     status_markdown.py  `incident status --format markdown`: pages with charts
+    checklist_progress.py  boxes ticked per team's checklist issue, read from GitHub
+    index.py     writing or checking the incident index (incidents/README.md)
 
 `incident check` lives in gate/check.py: the gate is the command.
 """

@@ -7,4 +7,5 @@ charts.py          Mermaid charts GitHub renders: an incident's Gantt, xychart, 
 monthly_charts.py  the monthly report's charts, in Markdown
 incident_page.py   one incident in Markdown: facts, Gantt, clocks, checklists
 words.py           durations in days and hours and state words, in ja and en
+index.py           the incident index: every incident, newest first, no personal data
 """
