@@ -117,7 +117,7 @@ def _reporter_name() -> str:
 @click.option(
     "--detected-at",
     default=None,
-    help="When it was detected, ISO 8601 with a zone (default: now).",
+    help="When it was detected: ISO 8601 with a zone, or a day alone (2021-12-07) (default: now).",
 )
 @click.option(
     "--slug",
