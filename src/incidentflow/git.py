@@ -187,6 +187,18 @@ def read_files(root: Path, revision: str, paths: list[str]) -> dict[str, bytes |
     return {path: blobs[found[path]] if path in found else None for path in paths}
 
 
+def path_history(root: Path, path: str) -> list[tuple[str, str]]:
+    """(commit, committer time in ISO 8601) of each commit on HEAD's first-parent line that
+    changed ``path``, oldest first: on a branch that takes pull requests, the merges."""
+    out = _git(root, "log", "--first-parent", "--reverse", "--format=%H %cI", "--", path)
+    history: list[tuple[str, str]] = []
+    for line in _decode(out).splitlines():
+        commit, _, when = line.partition(" ")
+        if _is_object_name(commit) and when:
+            history.append((commit, when))
+    return history
+
+
 def _is_object_name(value: str) -> bool:
     return len(value) in (40, 64) and all(c in "0123456789abcdef" for c in value)
 

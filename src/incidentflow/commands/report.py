@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+from incidentflow.commands.phase_history import missing_phase_times
 from incidentflow.config import now
 from incidentflow.config.settings import Config
 from incidentflow.config.workspace import Repository
+from incidentflow.record.times import parse_time
 from incidentflow.reports.monthly import Period, Report, build_report
 from incidentflow.reports.monthly_charts import escalation_line, monthly_charts
-from incidentflow.reports.trend import Trend, build_trend
+from incidentflow.reports.trend import Trend, build_trend, month_starts
 from incidentflow.reports.words import clock_state, duration, horizon, prevention_state, status_word
+from incidentflow.rules.result import ValidatedIncident
 from incidentflow.rules.run import validate_repository
 
 LABELS = {
@@ -137,7 +141,31 @@ def run_monthly(repository: Repository, period: Period) -> tuple[Report, Trend]:
     today: date = now.today(repository.config)
     incidents = [r.data for r in results]
     report = build_report(incidents, repository.config, period, today)
-    return report, build_trend(incidents, repository.config, period.end, today)
+    # Only incidents in the trend's window are measured, so only theirs are looked up.
+    window = month_starts(period.end)[0]
+    phase_times: dict[str, dict[str, tuple[str, str]]] = {}
+    for result in results:
+        detected = parse_time(result.data.get("detected_at"))
+        if detected is None or not window <= detected < period.end:
+            continue
+        path = _in_git(repository, result)
+        missing = missing_phase_times(repository.root, path, result.data)
+        if missing:
+            phase_times[str(result.data.get("id"))] = {
+                field: (found.at, found.source) for field, found in missing.items()
+            }
+    trend = build_trend(incidents, repository.config, period.end, today, phase_times)
+    return report, trend
+
+
+def _in_git(repository: Repository, result: ValidatedIncident) -> str:
+    """The file's path as git names it (relative to the repository's root)."""
+    shown = Path(result.document.path)
+    file = shown if shown.is_absolute() else repository.root / shown
+    try:
+        return file.resolve().relative_to(repository.root.resolve()).as_posix()
+    except ValueError:
+        return shown.as_posix()
 
 
 def _bar(value: int, largest: int, width: int = 20) -> str:

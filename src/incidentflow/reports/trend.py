@@ -45,6 +45,9 @@ class Trend:
     escalation_target: int = 0
     # per state, one value per month and a last one for items due after the period
     prevention_by_due_month: dict[str, list[int]] = field(default_factory=dict)
+    # every duration behind the speed figures, with where its end time came from: the
+    # field, or "git:<commit>" where the file has no time and the status change's commit does
+    durations: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -54,16 +57,24 @@ class Trend:
             "escalation_median_minutes": self.escalation_minutes,
             "escalation_target_minutes": self.escalation_target,
             "prevention_by_due_month": self.prevention_by_due_month,
+            "durations": self.durations,
         }
 
 
-def _minutes(data: Mapping[str, Any], path: str, zone: tzinfo) -> float | None:
+def _minutes(
+    data: Mapping[str, Any], path: str, zone: tzinfo, fallback: tuple[str, str] | None = None
+) -> tuple[float, str] | None:
+    """Minutes from detection to the time at ``path`` and where that time came from: the
+    field itself, else ``fallback`` (a time and its source, e.g. the commit of the change)."""
     start = parse_moment(data.get("detected_at"), zone)
-    end = parse_moment(lookup(data, path), zone)
+    value, source = lookup(data, path), path
+    if value in (None, "") and fallback is not None:
+        value, source = fallback
+    end = parse_moment(value, zone)
     if start is None or end is None or start.is_day or end.is_day:
         return None
     minutes = (end.earliest - start.earliest).total_seconds() / 60
-    return minutes if minutes >= 0 else None
+    return (minutes, source) if minutes >= 0 else None
 
 
 def _month_index(moment: datetime, starts: Sequence[datetime], end: datetime) -> int | None:
@@ -86,9 +97,16 @@ def _date(value: Any) -> date | None:
 
 
 def build_trend(
-    incidents: Sequence[Mapping[str, Any]], config: Config, end: datetime, today: date
+    incidents: Sequence[Mapping[str, Any]],
+    config: Config,
+    end: datetime,
+    today: date,
+    phase_times: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> Trend:
-    """Twelve months ending before ``end`` (the report period's exclusive end)."""
+    """Twelve months ending before ``end`` (the report period's exclusive end).
+
+    ``phase_times``: per incident ID, per phase field the file lacks, a (time, source) from
+    elsewhere (the commit that recorded the status change)."""
     zone = config.zone
     starts = month_starts(end)
     trend = Trend([f"{start:%Y-%m}" for start in starts])
@@ -122,14 +140,24 @@ def build_trend(
         counts.setdefault(severity, [0] * len(starts))[at] += 1
         if str(data.get("status")) in ("declined", "duplicate"):
             continue  # counted as detected, like the report does; never a response to time
+        known = (phase_times or {}).get(str(data.get("id")), {})
         for name, path in SPEEDS:
-            minutes = _minutes(data, path, zone)
-            if minutes is not None:
-                speeds[name].setdefault(severity, []).append(minutes)
+            measured = _minutes(data, path, zone, known.get(path))
+            if measured is not None:
+                speeds[name].setdefault(severity, []).append(measured[0])
+                trend.durations.append(
+                    {
+                        "id": data.get("id"),
+                        "measure": name,
+                        "minutes": round(measured[0], 1),
+                        "from": "detected_at",
+                        "to": measured[1],
+                    }
+                )
         if lookup(data, "personal_data.status") in ("suspected", "confirmed"):
-            minutes = _minutes(data, "personal_data.escalated_at", zone)
-            if minutes is not None:
-                escalations[at].append(minutes)
+            measured = _minutes(data, "personal_data.escalated_at", zone)
+            if measured is not None:
+                escalations[at].append(measured[0])
     trend.by_severity = counts
     trend.speed_by_severity = {
         name: {
