@@ -12,7 +12,7 @@ import pytest
 
 from incidentflow.config.settings import load_config
 from incidentflow.record.json_schema import render_schema
-from incidentflow.record.load import _fast_yaml
+from incidentflow.record.load import _safe_loader
 from tests.conftest import PROJECT_ROOT, run_incident
 
 SCHEMA = json.loads((PROJECT_ROOT / "schemas" / "incident.schema.json").read_text("utf-8"))
@@ -27,7 +27,7 @@ EXAMPLES = sorted(
 
 def front_matter(path: Path) -> dict[str, Any]:
     text = path.read_text("utf-8")
-    data = _fast_yaml().load(text[4 : text.index("\n---\n", 3)])
+    data = _safe_loader().load(text[4 : text.index("\n---\n", 3)])
     assert isinstance(data, dict)
     return data
 

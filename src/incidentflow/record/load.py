@@ -1,11 +1,12 @@
 """Reading incident files safely: bytes → text → front matter → plain data.
 
-Two YAML loaders, on purpose. The C-accelerated safe loader does the read-only load every
-validation needs; the slower round-trip loader runs only when a finding needs a position
-(``positions.py``) or a file is rewritten. Timestamps stay strings here so that pydantic's
-core parses them, and so that a naive or impossible date becomes a finding, not a crash.
-Before either loader sees a front matter, one pass over the parser's events enforces the
-shape limits (depth, number of values, aliases), so no later recursive walk can run away.
+One parser, ruamel.yaml's C parser, reads each front matter once. Its events become the data
+in one pass (``fast_load.py``), with the shape limits (depth, number of values) checked on the
+way; the rare front matter that pass leaves alone (tags, aliases, merge keys, errors) goes to
+ruamel.yaml's own safe loader, after one pass over the events has enforced the limits there
+too, so no recursive walk can run away. Only when a finding needs a position is the text
+parsed again, for the node marks (``positions.py``). Timestamps stay strings so that
+pydantic's core parses them, and a naive or impossible date becomes a finding, not a crash.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
+from incidentflow.record.fast_load import Unusual, load_plain
 from incidentflow.rules.findings import Finding, Level
 
 try:
@@ -61,13 +63,13 @@ def text_timestamps(base: type[SafeConstructor]) -> type[SafeConstructor]:
     return TextTimestampConstructor
 
 
-def _fast_yaml() -> YAML:
+def _safe_loader() -> YAML:
     yaml = YAML(typ="safe")
     yaml.Constructor = text_timestamps(SafeConstructor)
     return yaml
 
 
-_FAST = _fast_yaml()
+_SAFE_LOADER = _safe_loader()
 
 
 @dataclass(slots=True)
@@ -248,7 +250,7 @@ MAX_VALUES = 10_000
 _LINE_LEAD = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 
 
-def _surely_within_limits(front_matter: str) -> bool:
+def surely_within_limits(front_matter: str) -> bool:
     """Whether the text alone proves the shape limits hold, so most files skip the scan.
 
     A value takes at least one character, so a short text holds few values. Without aliases
@@ -283,7 +285,7 @@ class _Open:
     height: int = 1
 
 
-def _shape_problem(front_matter: str) -> tuple[str, Any, str] | None:
+def shape_problem(front_matter: str) -> tuple[str, Any, str] | None:
     """The first shape limit the text breaks, with its parser mark; None when it breaks none.
 
     One pass over the events with an explicit stack: nothing here recurses. An alias counts
@@ -362,9 +364,9 @@ _TOO_MANY = (
 
 
 def _shape_finding(document: Document) -> Finding | None:
-    if _surely_within_limits(document.front_matter):
+    if surely_within_limits(document.front_matter):
         return None
-    problem = _shape_problem(document.front_matter)
+    problem = shape_problem(document.front_matter)
     if problem is None:
         return None
     code, mark, message = problem
@@ -397,19 +399,12 @@ def _overlong_number(document: Document) -> Finding | None:
 def load_front_matter(document: Document) -> list[Finding]:
     """Load the YAML into ``document.data``; on failure return findings and leave it empty."""
     path, first_line = document.path, document.front_matter_line
-    shape = _shape_finding(document)
-    if shape is not None:
-        return [shape]
     try:
-        data = _FAST.load(document.front_matter)
-    except YAMLError as error:
-        return [_yaml_error(error, path, first_line, document.front_matter)]
-    except (ValueError, TypeError, OverflowError, RecursionError) as error:
-        # Constructors for ints and floats raise plain errors on some malformed scalars.
-        number = _overlong_number(document) if isinstance(error, ValueError) else None
-        if number is not None:
-            return [number]
-        return [finding(path, first_line, 1, "IF010", f"YAML value cannot be read: {error}")]
+        data = load_plain(document.front_matter, MAX_DEPTH, MAX_VALUES)
+    except Unusual:
+        data, problem = _load_in_full(document)
+        if problem is not None:
+            return [problem]
     if data is None:
         return [
             finding(
@@ -445,6 +440,24 @@ def load_front_matter(document: Document) -> list[Finding]:
         ]
     document.data = data
     return []
+
+
+def _load_in_full(document: Document) -> tuple[Any, Finding | None]:
+    """ruamel.yaml's own loader, for what ``load_plain`` leaves to it: the data, or a finding."""
+    path, first_line = document.path, document.front_matter_line
+    shape = _shape_finding(document)
+    if shape is not None:
+        return None, shape
+    try:
+        return _SAFE_LOADER.load(document.front_matter), None
+    except YAMLError as error:
+        return None, _yaml_error(error, path, first_line, document.front_matter)
+    except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        # Constructors for ints and floats raise plain errors on some malformed scalars.
+        number = _overlong_number(document) if isinstance(error, ValueError) else None
+        if number is not None:
+            return None, number
+        return None, finding(path, first_line, 1, "IF010", f"YAML value cannot be read: {error}")
 
 
 def read_document(file: Path, display_path: str) -> tuple[Document | None, list[Finding]]:

@@ -1,28 +1,24 @@
 """Where a field sits in a YAML file: 1-based line and column for findings.
 
-Uses ruamel.yaml's round-trip loader, which records the position of every key and value. It
-is several times slower than the safe loader, so it only runs for files that have findings.
+Positions come from the start marks of the nodes that ruamel.yaml's C composer builds, the
+same parser that loaded the data, so they agree with it. Nothing is parsed until the first
+lookup: a clean file never asks, and a file with findings pays about what its load cost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from incidentflow.record.load import text_timestamps
+from incidentflow.record import load
 
-
-def _round_trip_yaml() -> YAML:
-    # Timestamps stay text here too, so an impossible date still gets a position.
-    yaml = YAML(typ="rt")
-    yaml.Constructor = text_timestamps(RoundTripConstructor)
-    return yaml
+# Keys the loaders turn into text: strings, and timestamps (kept as their source text).
+_TEXT_KEY_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +27,81 @@ class Position:
     column: int
 
 
+def _compose(source: str) -> Node | None:
+    """The document's node tree, or None when it cannot be read or breaks the shape limits.
+
+    Composing recurses once per nesting level (in C), so the same shape limits that guard the
+    load guard it here; callers normally pass text that has loaded already.
+    """
+    if not load.surely_within_limits(source) and load.shape_problem(source) is not None:
+        return None
+    yaml = YAML(typ="safe")  # with the C parser, as the load had
+    try:
+        _, composer = yaml.get_constructor_parser(source)
+        try:
+            node: Node | None = composer.get_single_node()
+        finally:
+            dispose = getattr(composer, "dispose", None)
+            if dispose is not None:
+                dispose()
+    except (YAMLError, ValueError, TypeError):
+        return None
+    return node
+
+
+def _key_text(node: Node) -> str | None:
+    if isinstance(node, ScalarNode) and node.tag in _TEXT_KEY_TAGS:
+        return str(node.value)
+    return None
+
+
+def _pairs(node: MappingNode) -> Iterator[tuple[Node, Node]]:
+    """A mapping's own key/value nodes, then those merged in with ``<<`` (they count less)."""
+    merged: list[MappingNode] = []
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.tag == _MERGE_TAG:
+            if isinstance(value, MappingNode):
+                merged.append(value)
+            elif isinstance(value, SequenceNode):
+                merged.extend(item for item in value.value if isinstance(item, MappingNode))
+        else:
+            yield key, value
+    for source in merged:
+        yield from _pairs(source)
+
+
+def _entry(node: MappingNode, key: str) -> tuple[Node, Node] | None:
+    # Own keys before merged ones, earlier merges before later ones: the data's precedence.
+    for key_node, value_node in _pairs(node):
+        if _key_text(key_node) == key:
+            return key_node, value_node
+    return None
+
+
 class PositionIndex:
     """Positions of keys and values in one YAML document that starts at ``first_line``."""
 
     def __init__(self, source: str, first_line: int) -> None:
+        self._source = source
         self._first_line = first_line
-        self.root: Any = None
-        try:
-            self.root = _round_trip_yaml().load(source)
-        except (YAMLError, ValueError, TypeError):
-            self.root = None
+        self._root: Node | None = None
+        self._composed = False
 
-    def _at(self, line: int, column: int) -> Position:
-        return Position(self._first_line + line, column + 1)
+    @property
+    def parsed(self) -> bool:
+        """Whether the text has been parsed: it is, on the first lookup."""
+        return self._composed
+
+    @property
+    def root(self) -> Node | None:
+        """The composed node tree (None for text that cannot be read), built on first use."""
+        if not self._composed:
+            self._root = _compose(self._source)
+            self._composed = True
+        return self._root
+
+    def _at(self, node: Node) -> Position:
+        return Position(self._first_line + node.start_mark.line, node.start_mark.column + 1)
 
     def locate(self, loc: Sequence[str | int], *, value: bool = False) -> Position:
         """Position of the deepest part of ``loc`` that exists: the key, or its value.
@@ -54,14 +112,17 @@ class PositionIndex:
         best = Position(self._first_line, 1)
         for depth, part in enumerate(loc):
             last = depth == len(loc) - 1
-            if isinstance(node, CommentedMap) and isinstance(part, str) and part in node:
-                line, column = node.lc.value(part) if (value and last) else node.lc.key(part)
-                best = self._at(line, column)
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line, column = node.lc.item(part)
-                best = self._at(line, column)
-                node = node[part]
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                entry = _entry(node, part)
+                if entry is None:
+                    break
+                key_node, node = entry
+                best = self._at(node if (value and last) else key_node)
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node = node.value[part]
+                best = self._at(node)
             else:
                 break
         return best

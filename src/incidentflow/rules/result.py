@@ -30,6 +30,11 @@ class ValidatedIncident:
     def status(self) -> Status | None:
         return parse_status(self.data.get("status"))
 
+    @property
+    def parsed_for_positions(self) -> bool:
+        """Whether a finding needed positions, parsing the front matter a second time."""
+        return self._positions is not None and self._positions.parsed
+
     def positions(self) -> PositionIndex:
         if self._positions is None:
             self._positions = PositionIndex(
