@@ -16,6 +16,8 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from incidentflow.record.plain_markdown import plain_tokens
+
 
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
@@ -240,7 +242,9 @@ def find_sections(text: str) -> list[Section]:
     Token line maps from markdown-it are file-relative because the front-matter plugin keeps
     the fence lines, so positions need no offset arithmetic.
     """
-    tokens = _parser().parse(text)
+    tokens = plain_tokens(text)  # most bodies: a pass over the lines
+    if tokens is None:
+        tokens = _parser().parse(text)
     headings: list[tuple[int, int, str]] = []  # (token index, level, heading text)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
