@@ -180,7 +180,7 @@ def test_an_approved_relaxation_passes_and_is_reported(repo: Path) -> None:
         env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
     )
     markdown = summary.read_text("utf-8")
-    assert "Config relaxations" in markdown and "Kato (legal)" in markdown
+    assert "設定の緩和" in markdown and "承認済み" in markdown and "Kato (legal)" in markdown
 
 
 def test_allow_hits_are_listed_in_the_job_summary(repo: Path) -> None:
@@ -202,7 +202,7 @@ def test_allow_hits_are_listed_in_the_job_summary(repo: Path) -> None:
     assert result.code == 0, result.stdout
     assert "::notice " in result.stdout
     markdown = summary.read_text("utf-8")
-    assert "Personal-data exceptions" in markdown and "PD103" in markdown
+    assert "個人情報の例外" in markdown and "PD103" in markdown
 
 
 def test_an_approval_from_the_base_approves_nothing_new(repo: Path) -> None:

@@ -240,8 +240,9 @@ def test_github_format_annotations_and_job_summary(repo: Path, tmp_path: Path) -
     assert len(annotations) == 6
     assert annotations[0].startswith(f"::error file={PATH},line=")
     markdown = summary.read_text("utf-8")
-    assert "incident check failed" in markdown
-    assert "resolved → closed" in markdown
+    # The summary speaks the config's language (the project's: ja).
+    assert "incident check: 不合格" in markdown
+    assert "🩹 復旧 → ✅ クロージング" in markdown
 
 
 def test_annotations_stay_within_github_limits(repo: Path) -> None:

@@ -48,3 +48,14 @@ def test_every_phase_the_fixture_passes_through_parses(repo: Path) -> None:
     )
     charts = parse_all(_summary(repo))
     assert len(charts) == 1 and charts[0].kind == "gantt"
+
+
+def test_an_english_repository_gets_an_english_summary(repo: Path) -> None:
+    config = repo / "incidentflow.yaml"
+    config.write_text(config.read_text("utf-8").replace("language: ja", "language: en", 1), "utf-8")
+    start_branch(repo, {})
+    text = incident("closed").replace("severity: sev2", "severity: sev2\nlang: en", 1)
+    commit(repo, "closed", {"incidents/2026/INC-20261110-0900-checkout-errors-ab12.md": text})
+    markdown = _summary(repo)
+    assert "incident check" in markdown and "| incident | status | errors | waivers |" in markdown
+    assert "new → ✅ closed" in markdown

@@ -2,54 +2,151 @@
 
 from __future__ import annotations
 
-from incidentflow.cli.output import markdown_findings_table, render_text, summary_line
-from incidentflow.gate.check import CheckRun
-from incidentflow.rules.findings import Level
+from incidentflow.cli.output import one_line, render_text
+from incidentflow.gate.check import ChangedIncident, CheckRun
+from incidentflow.reports.words import status_word
+from incidentflow.rules.findings import Finding, Level, sort_key
+
+# The job summary's own words in the language of the config in force; the findings' messages
+# come from the rules (see README: a message catalogue is still to come).
+SUMMARY_WORDS: dict[str, dict[str, str]] = {
+    "ja": {
+        "failed": "❌ incident check: 不合格",
+        "passed": "✅ incident check: 合格",
+        "range": "ベース `{base}` → ヘッド `{head}`。",
+        "tally": "{files} ファイルを確認、エラー {errors} 件、警告 {warnings} 件",
+        "notices": "、通知 {notices} 件",
+        "broken_config": "incidentflow.yaml にエラーがあるため、インシデントは確認していません。"
+        "先に直してください。",
+        "nothing": "変更されたインシデントファイルはありません。",
+        "table": "| インシデント | 状態 | エラー | 適用した例外 |",
+        "new": "新規",
+        "unchanged": "変更なし",
+        "deleted": "削除",
+        "waivers": "### ⚠️ 適用した例外（overrides）",
+        "relaxations": "### ⚠️ 設定の緩和",
+        "approved": "承認済み",
+        "not_approved": "未承認",
+        "allowed": "### 個人情報の例外として受け入れた値（allow）",
+        "findings": "### 指摘事項",
+        "findings_table": "| | ファイル | 行 | ルール | 対応 |",
+        "more": "… ほか {count} 件はジョブのログにあります。",
+        "line": "{line} 行目",
+    },
+    "en": {
+        "failed": "❌ incident check failed",
+        "passed": "✅ incident check passed",
+        "range": "Base `{base}` → head `{head}`. ",
+        "tally": "{files} {noun} checked, {errors} errors, {warnings} warnings",
+        "notices": ", {notices} notices",
+        "broken_config": "incidentflow.yaml has errors, so no incident was checked: fix it first.",
+        "nothing": "No incident files changed.",
+        "table": "| incident | status | errors | waivers |",
+        "new": "new",
+        "unchanged": "unchanged",
+        "deleted": "deleted",
+        "waivers": "### ⚠️ Waivers honoured",
+        "relaxations": "### ⚠️ Config relaxations",
+        "approved": "approved",
+        "not_approved": "not approved",
+        "allowed": "### Personal-data exceptions honoured (allow entries)",
+        "findings": "### Findings",
+        "findings_table": "| | file | line | rule | what to do |",
+        "more": "… and {count} more in the job log.",
+        "line": "line {line}",
+    },
+}
+_ICONS = {Level.ERROR: "❌", Level.WARNING: "⚠️", Level.NOTICE: "ℹ️"}
+MAX_ROWS = 200
+
+
+def _status(value: str | None, words: dict[str, str], language: str) -> str:
+    return status_word(value, language) if value else words["deleted"]
+
+
+def _transition(incident: ChangedIncident, words: dict[str, str], language: str) -> str:
+    move = incident.transition
+    after = words["deleted"] if move.deleted else _status(move.after, words, language)
+    if move.before is None:
+        return f"{words['new']} → {after}"
+    if move.before == move.after:
+        return f"{after} ({words['unchanged']})"
+    return f"{_status(move.before, words, language)} → {after}"
+
+
+def _tally(run: CheckRun, words: dict[str, str]) -> str:
+    errors = sum(1 for f in run.findings if f.level is Level.ERROR)
+    warnings = sum(1 for f in run.findings if f.level is Level.WARNING)
+    notices = sum(1 for f in run.findings if f.level is Level.NOTICE)
+    noun = "file" if run.files == 1 else "files"
+    text = words["tally"].format(files=run.files, noun=noun, errors=errors, warnings=warnings)
+    return text + (words["notices"].format(notices=notices) if notices else "")
+
+
+def _findings_table(findings: list[Finding], words: dict[str, str]) -> str:
+    rows = [words["findings_table"], "|---|---|---|---|---|"]
+    for finding in sorted(findings, key=sort_key)[:MAX_ROWS]:
+        message = one_line(finding.message).replace("|", "\\|")
+        rows.append(
+            f"| {_ICONS[finding.level]} | `{one_line(finding.path)}` | {finding.line or ''} | "
+            f"{finding.code} | {message} |"
+        )
+    if len(findings) > MAX_ROWS:
+        rows.append("\n" + words["more"].format(count=len(findings) - MAX_ROWS))
+    return "\n".join(rows) + "\n"
 
 
 def summary_markdown(run: CheckRun) -> str:
-    """The job summary: one row per changed incident, then clocks, waivers and findings."""
+    """The job summary: one row per changed incident, each drawn with its charts, then
+    waivers, relaxations, accepted values and findings, in the config's language."""
+    language = run.config.language if run.config is not None else "en"
+    words = SUMMARY_WORDS["ja" if language == "ja" else "en"]
     errors = sum(1 for f in run.findings if f.level is Level.ERROR)
-    verdict = "❌ incident check failed" if errors else "✅ incident check passed"
     lines = [
-        f"## {verdict}",
+        f"## {words['failed'] if errors else words['passed']}",
         "",
-        f"Base `{run.base[:12]}` → head `{run.head[:12]}`. "
-        + summary_line(run.files, run.findings)
-        + ".",
+        words["range"].format(base=run.base[:12], head=run.head[:12]) + _tally(run, words),
         "",
     ]
     if not run.incidents and any(f.code.startswith("CF") for f in run.findings):
-        lines.append("incidentflow.yaml has errors, so no incident was checked: fix it first.")
+        lines.append(words["broken_config"])
     elif not run.incidents:
-        lines.append("No incident files changed.")
+        lines.append(words["nothing"])
     else:
-        lines += ["| incident | status | errors | waivers |", "|---|---|---|---|"]
+        lines += [words["table"], "|---|---|---|---|"]
         for incident in run.incidents:
             lines.append(
-                f"| `{incident.path}` | {incident.transition.label} | {incident.errors} | "
-                f"{len(incident.waived)} |"
+                f"| `{one_line(incident.path)}` | {_transition(incident, words, language)} | "
+                f"{incident.errors} | {len(incident.waived)} |"
             )
     lines += _incident_pages(run)
+    at = words["line"]
     waived = [f for i in run.incidents for f in i.waived]
     if waived:
-        lines += ["", "### ⚠️ Waivers honoured", ""]
-        lines += [f"- `{f.path}` line {f.line}: {f.code}: {f.message}" for f in waived]
+        lines += ["", words["waivers"], ""]
+        lines += [
+            f"- `{one_line(f.path)}` {at.format(line=f.line)}: {f.code}: {one_line(f.message)}"
+            for f in waived
+        ]
     relaxed = [f for f in run.findings if f.code in ("GT040", "GT041")]
     if relaxed:
-        lines += ["", "### ⚠️ Config relaxations", ""]
+        lines += ["", words["relaxations"], ""]
         lines += [
-            f"- line {f.line}: {f.code} ({'approved' if f.code == 'GT041' else 'not approved'})"
-            f": {f.message}"
+            f"- {at.format(line=f.line)}: {f.code} "
+            f"({words['approved'] if f.code == 'GT041' else words['not_approved']})"
+            f": {one_line(f.message)}"
             for f in relaxed
         ]
     allowed = [f for f in run.findings if f.level is Level.NOTICE and f.code.startswith("PD")]
     if allowed:
-        lines += ["", "### Personal-data exceptions honoured (allow entries)", ""]
-        lines += [f"- `{f.path}` line {f.line}: {f.code}: {f.message}" for f in allowed]
+        lines += ["", words["allowed"], ""]
+        lines += [
+            f"- `{one_line(f.path)}` {at.format(line=f.line)}: {f.code}: {one_line(f.message)}"
+            for f in allowed
+        ]
     problems = [f for f in run.findings if f.level is not Level.NOTICE]
     if problems:
-        lines += ["", "### Findings", "", markdown_findings_table(problems)]
+        lines += ["", words["findings"], "", _findings_table(problems, words)]
     return "\n".join(lines) + "\n"
 
 
