@@ -168,24 +168,15 @@ def _in_git(repository: Repository, result: ValidatedIncident) -> str:
         return shown.as_posix()
 
 
-def _bar(value: int, largest: int, width: int = 20) -> str:
-    if largest <= 0:
-        return ""
-    return "█" * max(1 if value else 0, round(width * value / largest))
-
-
 def _counts_table(
     title: str, counts: dict[str, int], text: dict[str, str], names: dict[str, str] | None = None
 ) -> list[str]:
     lines = [f"### {title}", ""]
     if not counts:
         return [*lines, text["none"], ""]
-    largest = max(counts.values())
-    lines += [f"| | {text['count']} | |", "|---|---:|---|"]
-    lines += [
-        f"| {(names or {}).get(key, key)} | {value} | {_bar(value, largest)} |"
-        for key, value in counts.items()
-    ]
+    # The charts above draw these; the table gives the exact numbers.
+    lines += [f"| | {text['count']} |", "|---|---:|"]
+    lines += [f"| {(names or {}).get(key, key)} | {value} |" for key, value in counts.items()]
     return [*lines, ""]
 
 
