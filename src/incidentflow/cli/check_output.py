@@ -6,9 +6,10 @@ from incidentflow.cli.output import one_line, render_text
 from incidentflow.gate.check import ChangedIncident, CheckRun
 from incidentflow.reports.words import status_word
 from incidentflow.rules.findings import Finding, Level, sort_key
+from incidentflow.rules.messages import localised
 
 # The job summary's own words in the language of the config in force; the findings' messages
-# come from the rules (see README: a message catalogue is still to come).
+# come from the rules, in Japanese where the catalogue (rules/messages.py) has them.
 SUMMARY_WORDS: dict[str, dict[str, str]] = {
     "ja": {
         "failed": "❌ incident check: 不合格",
@@ -83,10 +84,10 @@ def _tally(run: CheckRun, words: dict[str, str]) -> str:
     return text + (words["notices"].format(notices=notices) if notices else "")
 
 
-def _findings_table(findings: list[Finding], words: dict[str, str]) -> str:
+def _findings_table(findings: list[Finding], words: dict[str, str], language: str) -> str:
     rows = [words["findings_table"], "|---|---|---|---|---|"]
     for finding in sorted(findings, key=sort_key)[:MAX_ROWS]:
-        message = one_line(finding.message).replace("|", "\\|")
+        message = one_line(localised(finding, language)).replace("|", "\\|")
         rows.append(
             f"| {_ICONS[finding.level]} | `{one_line(finding.path)}` | {finding.line or ''} | "
             f"{finding.code} | {message} |"
@@ -146,7 +147,7 @@ def summary_markdown(run: CheckRun) -> str:
         ]
     problems = [f for f in run.findings if f.level is not Level.NOTICE]
     if problems:
-        lines += ["", words["findings"], "", _findings_table(problems, words)]
+        lines += ["", words["findings"], "", _findings_table(problems, words, language)]
     return "\n".join(lines) + "\n"
 
 

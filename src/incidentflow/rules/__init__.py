@@ -2,6 +2,7 @@
 
 findings.py       Finding and Level: what every rule returns
 codes.py          the catalogue of rule codes, and which may be waived
+messages.py       the message catalogue: catalogued findings in Japanese
 schema.py         pydantic errors as findings (IF02x), did-you-mean
 phases.py         fields and sections each status requires (IF030, IF031)
 config_keys.py    severities and teams that must come from the config (IF043, IF044)

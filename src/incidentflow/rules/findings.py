@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -25,6 +25,9 @@ class Finding:
     code: str
     level: Level
     message: str
+    # What the message catalogue (rules/messages.py) needs to say it in another language:
+    # the message's kind and its values. Not part of a finding's identity.
+    args: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -4,6 +4,7 @@ status itself (IF030 when it is missing)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from incidentflow.config.conditions import is_filled, lookup
@@ -95,7 +96,9 @@ def missing_for(result: ValidatedIncident, status: Status, config: Config) -> li
                 f"{where} is '{present}', which is not enough from status '{phase_status}' "
                 f"({phase.ja}): {requirement.hint}."
             )
-            findings.append(result.at(loc, "IF030", message, value=True))
+            args = (("kind", "not_enough"), ("field", where), ("value", str(present)))
+            finding = result.at(loc, "IF030", message, value=True)
+            findings.append(replace(finding, args=(*args, ("phase", str(phase_status)))))
             continue
         if loc == ("status",):
             continue  # reported by _missing_status, which no override can waive
@@ -107,7 +110,9 @@ def missing_for(result: ValidatedIncident, status: Status, config: Config) -> li
         message = f"{where} is required {since}: {requirement.hint}; {add}."
         # A missing top-level field is missing because of the status: point there.
         anchor = loc if loc[0] in result.data else ("status",)
-        findings.append(result.at(anchor, "IF030", message, value=anchor != loc))
+        finding = result.at(anchor, "IF030", message, value=anchor != loc)
+        args = (("kind", "required"), ("field", where), ("parent", parent))
+        findings.append(replace(finding, args=(*args, ("phase", str(phase_status)))))
     for phase_status, key in unfilled_sections(result, status):
         spec = SECTION_BY_KEY[key]
         section = next((s for s in result.sections() if s.key == key), None)
@@ -120,13 +125,26 @@ def missing_for(result: ValidatedIncident, status: Status, config: Config) -> li
                 f"({PHASES[phase_status].ja}) but missing: add a heading "
                 f"'{'#' * spec.level} {spec.ja} / {spec.en}' and write it."
             )
+            heading = f"{'#' * spec.level} {spec.ja} / {spec.en}"
+            args = (("kind", "section_missing"), ("section", spec.ja), ("heading", heading))
         else:
             line = section.line
             message = (
                 f"section '{section.heading}' is still empty or template text (TODO, 未記入, "
                 f"comments only): write it before status '{phase_status}'."
             )
-        findings.append(Finding(result.document.path, line, 1, "IF031", Level.ERROR, message))
+            args = (("kind", "section_empty"), ("section", section.heading), ("heading", ""))
+        findings.append(
+            Finding(
+                result.document.path,
+                line,
+                1,
+                "IF031",
+                Level.ERROR,
+                message,
+                (*args, ("phase", str(phase_status))),
+            )
+        )
     return findings
 
 
