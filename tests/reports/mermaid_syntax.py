@@ -18,6 +18,10 @@ _INIT = re.compile(r"^%%\{init: (\{.*\})\}%%$")
 _FORBIDDEN = re.compile(r"[:;#%\"`<>{}\[\],|\\&\n\r\t]")
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _DURATION = re.compile(r"^\d+[mhdw]$")
+_KEYWORD = (
+    r"(title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday"
+    r"|weekend|click|call|href|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)"
+)
 _TAGS = {"done", "active", "crit", "milestone"}
 _NUMBER = r"-?\d+(?:\.\d+)?"
 
@@ -129,6 +133,8 @@ def _gantt(lines: list[str]) -> Chart:
                     raise MermaidError(f"task ends before it starts: {text!r}")
             if "milestone" in tags and end is not None:
                 raise MermaidError(f"a milestone takes a duration: {text!r}")
+            if re.match(_KEYWORD, name.strip(), re.I):
+                raise MermaidError(f"a task name read as a statement: {text!r}")
             chart.tasks.append((section, _name(name, "task"), tags, task_id, start, end))
     return chart
 

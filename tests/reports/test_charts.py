@@ -77,3 +77,18 @@ def test_time_left_or_late() -> None:
     later = datetime(2026, 11, 30, 15, 0, tzinfo=UTC) - datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
     assert time_left(later, "ja") == "残り1日と3時間"
     assert time_left(-later, "en") == "1 d 3 h late"
+
+
+def test_a_clock_named_like_a_gantt_keyword_stays_a_task() -> None:
+    data = {"id": "INC-1", "status": "responding", "detected_at": "2026-11-28T10:00:00+09:00"}
+    clocks = [
+        {"name": name, "state": "running", "due": "2026-11-30T10:00:00+09:00"}
+        for name in ("section 5 notice", "Title report", "click here", "excludes weekends")
+    ]
+    (chart,) = parse_all(incident_gantt(data, clocks, TOKYO, "en", NOW))
+    assert [task[1] for task in chart.tasks if task[3].startswith("c")] == [
+        "・section 5 notice",
+        "・Title report",
+        "・click here",
+        "・excludes weekends",
+    ]

@@ -64,6 +64,22 @@ def label(text: Any, limit: int = 60) -> str:
     return value or "-"
 
 
+# Words that start a statement of their own in a Gantt: a task named like this would be read
+# as that statement, so it gets a mark in front.
+GANTT_KEYWORDS = (
+    "title", "section", "dateformat", "axisformat", "tickinterval", "excludes", "includes",
+    "todaymarker", "weekday", "weekend", "click", "call", "href", "inclusiveenddates",
+    "topaxis", "accTitle", "accDescr", "displaymode",
+)  # fmt: skip
+
+
+def task_name(text: Any) -> str:
+    """``label`` for a Gantt task: never read as a keyword statement."""
+    name = label(text)
+    first = name.split(" ", 1)[0].lower()
+    return f"・{name}" if any(first.startswith(k.lower()) for k in GANTT_KEYWORDS) else name
+
+
 def fence(lines: Sequence[str]) -> str:
     return "```mermaid\n" + "\n".join(lines) + "\n```"
 
@@ -162,18 +178,18 @@ def incident_gantt(
     for number, ((key, start), (_, end)) in enumerate(spans, start=1):
         name = SPAN_NAMES.get(key, POINT_NAMES[key])[0 if ja else 1]
         lines.append(
-            f"    {label(name)} :done, p{number}, {start:{GANTT_DATE}}, {end:{GANTT_DATE}}"
+            f"    {task_name(name)} :done, p{number}, {start:{GANTT_DATE}}, {end:{GANTT_DATE}}"
         )
     last_key, last = points[-1]
     if not final and local_now is not None and last_key in SPAN_NAMES and local_now > last:
         name = SPAN_NAMES[last_key][0 if ja else 1]
         lines.append(
-            f"    {label(name)} :active, p{len(spans) + 1}, "
+            f"    {task_name(name)} :active, p{len(spans) + 1}, "
             f"{last:{GANTT_DATE}}, {local_now:{GANTT_DATE}}"
         )
     for number, (key, when) in enumerate(points, start=1):
         name = POINT_NAMES[key][0 if ja else 1]
-        lines.append(f"    {label(name)} :milestone, t{number}, {when:{GANTT_DATE}}, 0m")
+        lines.append(f"    {task_name(name)} :milestone, t{number}, {when:{GANTT_DATE}}, 0m")
     deadlines = [(clock, due) for clock, due in zip(clocks, dues, strict=True) if due is not None]
     if deadlines:
         lines.append(f"    section {'期限' if ja else 'Deadlines'}")
@@ -183,7 +199,8 @@ def incident_gantt(
                 state, "active, " if state == "running" else ""
             )
             lines.append(
-                f"    {label(clock.get('name'))} :{tag}milestone, c{number}, {due:{GANTT_DATE}}, 0m"
+                f"    {task_name(clock.get('name'))} :{tag}milestone, c{number}, "
+                f"{due:{GANTT_DATE}}, 0m"
             )
     return fence(lines)
 
