@@ -1,13 +1,24 @@
-"""Realistic incident repositories for benchmarks: mixed phases and languages, prevention
-items and bodies of realistic length, all of them valid under the shipped config."""
+"""Realistic incident repositories for benchmarks, all of them valid under the shipped config.
+
+A repository that has run for years holds mostly small closed incidents, and a share of heavy
+ones: closed personal-data incidents with regulatory clocks and notifications, long Japanese
+bodies, many prevention items. ``MIX`` says which kinds and how many of each; the heavy kinds
+are copies of the project's own example incidents (under ``incidents/``), so they follow the
+record model as it grows. ``copies_of`` builds a corpus of copies of any other incident files.
+"""
 
 from __future__ import annotations
 
 import random
+import re
 import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from ruamel.yaml import YAML
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -161,14 +172,181 @@ def incident_text(number: int, rng: random.Random) -> tuple[str, str]:
     return f"incidents/{detected.year}/{identifier}.md", text
 
 
-def generate(root: Path, count: int, seed: int = 7) -> list[Path]:
-    """Write ``count`` incidents and the shipped config into ``root``."""
+_ID = re.compile(r"^id:[ \t]*['\"]?([A-Z][A-Z0-9]*-\d{8}-\d{4}-[a-z0-9-]+)", re.MULTILINE)
+_LOADER = YAML(typ="safe")
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """An example incident file to copy: its text, ID and year folder."""
+
+    text: str
+    incident_id: str
+    year: str
+
+    @classmethod
+    def read(cls, path: Path) -> Template:
+        text = path.read_text("utf-8").replace("\r\n", "\n")
+        found = _ID.search(text)
+        if found is None:
+            raise ValueError(f"{path}: no 'id:' line to replace in the copies")
+        incident_id = found.group(1)
+        folder = path.parent.name
+        year = folder if re.fullmatch(r"\d{4}", folder) else incident_id.split("-")[1][:4]
+        return cls(text, incident_id, year)
+
+    def copy(self, number: int, text: str | None = None) -> tuple[str, str]:
+        """(relative path, text) of a copy under a fresh ID that matches its file name."""
+        stem = self.incident_id.rsplit("-", 1)[0]
+        new_id = f"{stem}-b{number:06d}"
+        body = (self.text if text is None else text).replace(self.incident_id, new_id)
+        return f"incidents/{self.year}/{new_id}.md", body
+
+    def front_matter(self) -> dict[str, object]:
+        end = self.text.index("\n---\n", 3)
+        data = _LOADER.load(self.text[4:end])
+        return data if isinstance(data, dict) else {}
+
+
+def examples(root: Path = PROJECT_ROOT) -> list[Template]:
+    """The example incidents: every file in a year folder under ``incidents/``."""
+    files = sorted((root / "incidents").glob("[0-9][0-9][0-9][0-9]/*.md"))
+    return [Template.read(path) for path in files]
+
+
+def heaviest_personal_data(templates: Sequence[Template]) -> Template:
+    """The largest closed incident whose personal data leaked: clocks, notifications, all."""
+
+    def leaked(template: Template) -> bool:
+        data = template.front_matter()
+        personal = data.get("personal_data")
+        status = personal.get("status") if isinstance(personal, dict) else None
+        return data.get("status") == "closed" and status in ("confirmed", "suspected")
+
+    candidates = [template for template in templates if leaked(template)] or list(templates)
+    return max(candidates, key=lambda template: len(template.text.encode("utf-8")))
+
+
+def with_long_body(text: str, target_bytes: int) -> str:
+    """``text`` with its first list in the body (the timeline) repeated up to ``target_bytes``."""
+    front_end = text.index("\n---\n", 3) + 5
+    lines = text[front_end:].split("\n")
+    first = next((i for i, line in enumerate(lines) if line.startswith("- ")), len(lines))
+    items = []
+    for line in lines[first:]:
+        if not (line.startswith(("- ", "  ")) and line.strip()):
+            break
+        items.append(line)
+    items = items or ["- " + lines[-1]]
+    size = len(text.encode("utf-8"))
+    extra: list[str] = []
+    while size < target_bytes:
+        for line in items:
+            extra.append(line)
+            size += len(line.encode("utf-8")) + 1
+    lines[first:first] = extra
+    return text[:front_end] + "\n".join(lines)
+
+
+def with_many_prevention_items(text: str, wanted: int) -> str:
+    """``text`` with its prevention items repeated, under new ids, to ``wanted`` items."""
+    front_end = text.index("\n---\n", 3)
+    lines = text[:front_end].split("\n")
+    if "prevention:" not in lines:
+        return text
+    start = lines.index("prevention:") + 1
+    end = start
+    while end < len(lines) and lines[end].startswith((" ", "-")):
+        end += 1
+    starts = [i for i in range(start, end) if lines[i].lstrip().startswith("- ")]
+    items = [lines[a:b] for a, b in zip(starts, [*starts[1:], end], strict=True)]
+    added: list[str] = []
+    for number in range(len(items), wanted):
+        for line in items[number % len(items)] if items else []:
+            added.append(re.sub(r"^(\s*-?\s*id:\s*)(\S+)", rf"\g<1>\g<2>-{number}", line))
+    lines[end:end] = added
+    return "\n".join(lines) + text[front_end:]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    share: int  # files of this kind in every 20
+    what: str
+
+
+# What each kind is, for the README's table; ``generate`` interleaves them in this order.
+MIX = (
+    Kind("mixed", 12, "generated: mixed phases, Japanese and English, 1-3 prevention items"),
+    Kind("examples", 3, "copies of each incident under incidents/ in turn"),
+    Kind(
+        "personal-data",
+        3,
+        "copies of the closed personal-data incident: regulatory clocks, the notification log, "
+        "five prevention items, Japanese",
+    ),
+    Kind("long-body", 1, "the same with its Japanese timeline grown to 100 KB"),
+    Kind("many-prevention", 1, "the same with 40 prevention items"),
+)
+LONG_BODY_BYTES = 100_000
+MANY_PREVENTION_ITEMS = 40
+
+
+def _slots(mix: Sequence[Kind]) -> list[str]:
+    """Kind names for 20 consecutive files, each kind spread out over them."""
+    slots: list[tuple[float, str]] = []
+    for kind in mix:
+        slots += [((i + 0.5) / kind.share, kind.name) for i in range(kind.share)]
+    return [name for _, name in sorted(slots)]
+
+
+def kind_of(number: int, mix: Sequence[Kind] = MIX) -> str:
+    """The kind of the ``number``-th file ``generate`` writes with ``mix``."""
+    slots = _slots(mix)
+    return slots[number % len(slots)]
+
+
+def _writers(
+    rng: random.Random, templates: list[Template]
+) -> dict[str, Callable[[int], tuple[str, str]]]:
+    heavy = heaviest_personal_data(templates)
+    long_text = with_long_body(heavy.text, LONG_BODY_BYTES)
+    many_text = with_many_prevention_items(heavy.text, MANY_PREVENTION_ITEMS)
+    return {
+        "mixed": lambda number: incident_text(number, rng),
+        "examples": lambda number: templates[number % len(templates)].copy(number),
+        "personal-data": heavy.copy,
+        "long-body": lambda number: heavy.copy(number, long_text),
+        "many-prevention": lambda number: heavy.copy(number, many_text),
+    }
+
+
+def generate(
+    root: Path,
+    count: int,
+    seed: int = 7,
+    *,
+    mix: Sequence[Kind] = MIX,
+    copies_of: Sequence[Path] = (),
+) -> list[Path]:
+    """Write ``count`` incidents and the shipped config into ``root``.
+
+    The kinds of ``mix`` take turns; with ``copies_of``, every file is instead a copy of one
+    of those incident files in turn, each under its own ID.
+    """
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT_ROOT / "incidentflow.yaml", root / "incidentflow.yaml")
+    if copies_of:
+        chosen = [Template.read(path) for path in copies_of]
+        slots = ["copy"]
+        writers = {"copy": lambda number: chosen[number % len(chosen)].copy(number)}
+    else:
+        slots = _slots(mix)
+        writers = _writers(rng, examples())
     written: list[Path] = []
     for number in range(count):
-        relative, text = incident_text(number, rng)
+        relative, text = writers[slots[number % len(slots)]](number)
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
