@@ -37,8 +37,8 @@ def test_first_sync_writes_one_request_per_issue_plus_a_constant() -> None:
 
 def test_reads_follow_pages_of_managed_issues_not_incidents() -> None:
     module = scenarios()
-    many_incidents = module.reads_over(300, 50)  # 1 page of managed issues, 6x the incidents
-    more_issues = module.reads_over(150, 150)  # 2 pages
+    many_incidents = module.reads_over(200, 50)  # 1 page of managed issues, 4x the incidents
+    more_issues = module.reads_over(101, 101)  # 2 pages, the second holding one issue
 
     # GET /user, GET /repos, then the listing; nothing per incident.
     assert many_incidents["reads"] == 2 + many_incidents["listing_pages"] == 3
