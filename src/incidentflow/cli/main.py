@@ -5,9 +5,7 @@ Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 internal bug,
 
 from __future__ import annotations
 
-import getpass
 import json
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -92,11 +90,15 @@ def cli(ctx: click.Context, directory: Path, config: Path | None) -> None:
 
 def _reporter_name() -> str:
     try:
+        import subprocess  # only here: `incident --version` and most commands never need it
+
         name = subprocess.run(
             ["git", "config", "user.name"], capture_output=True, text=True, check=False
         ).stdout.strip()
     except OSError:
         name = ""
+    import getpass
+
     return name or getpass.getuser()
 
 
