@@ -33,7 +33,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 try:
-    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+    from ruamel.yaml.cyaml import CParser as CParser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - without ruamel's C extension (not CPython)
     CParser = None
 

@@ -31,13 +31,8 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 
-from incidentflow.record.fast_load import Unusual, load_plain
+from incidentflow.record.fast_load import CParser, Unusual, load_plain
 from incidentflow.rules.findings import Finding, Level
-
-try:
-    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - without ruamel's C extension (not CPython)
-    CParser = None
 
 MAX_FILE_BYTES = 1_000_000
 # Markdown parsing costs some 10 to 25 µs a line, so lines, not bytes, bound its time.
