@@ -45,6 +45,11 @@ def _isolated_environment(
     for name in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
         monkeypatch.setenv(name, "author@test.invalid")
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    # An empty template: `git init` then writes no sample hooks, a third of a repository's files,
+    # which every test's teardown would otherwise delete again.
+    template = tmp_path_factory.getbasetemp() / "git-template"
+    template.mkdir(exist_ok=True)
+    monkeypatch.setenv("GIT_TEMPLATE_DIR", str(template))
     for name in (
         "GITHUB_ACTIONS",
         "GITHUB_STEP_SUMMARY",
