@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from incidentflow.reports.charts import incident_gantt, label, pie, xychart
-from incidentflow.reports.words import duration, time_left
+from incidentflow.words.states import duration, time_left
 from tests.reports.mermaid_syntax import MermaidError, parse, parse_all
 
 TOKYO = ZoneInfo("Asia/Tokyo")

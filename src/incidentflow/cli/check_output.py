@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from incidentflow.cli.output import one_line, render_text
 from incidentflow.gate.check import ChangedIncident, CheckRun
-from incidentflow.reports.words import status_word
 from incidentflow.rules.findings import Finding, Level, sort_key
-from incidentflow.rules.messages import localised
+from incidentflow.words.findings import message as localised
+from incidentflow.words.states import status_word
 
 # The job summary's own words in the language of the config in force; the findings' messages
 # come from the rules, in Japanese where the catalogue (rules/messages.py) has them.

@@ -14,9 +14,9 @@ from incidentflow.record.times import parse_time
 from incidentflow.reports.monthly import Period, Report, build_report
 from incidentflow.reports.monthly_charts import escalation_line, monthly_charts
 from incidentflow.reports.trend import Trend, build_trend, month_starts
-from incidentflow.reports.words import clock_state, duration, horizon, prevention_state, status_word
 from incidentflow.rules.result import ValidatedIncident
 from incidentflow.rules.run import validate_repository
+from incidentflow.words.states import clock_state, duration, horizon, prevention_state, status_word
 
 LABELS = {
     "ja": {

@@ -33,6 +33,7 @@ from ruamel.yaml.events import (
 
 from incidentflow.record.fast_load import CParser, Unusual, load_plain
 from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import finding as make_finding
 
 MAX_FILE_BYTES = 1_000_000
 # Markdown parsing costs some 10 to 25 µs a line, so lines, not bytes, bound its time.
@@ -84,6 +85,13 @@ class Document:
 
 def finding(path: str, line: int | None, column: int | None, code: str, message: str) -> Finding:
     return Finding(path, line, column, code, Level.ERROR, message)
+
+
+def error(
+    path: str, line: int | None, column: int | None, code: str, kind: str, /, **values: object
+) -> Finding:
+    """An error finding in the catalogue's words (``words/findings.py``)."""
+    return make_finding(path, line, column, code, Level.ERROR, kind, **values)
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:

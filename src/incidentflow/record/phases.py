@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from incidentflow.config.conditions import Condition, FieldTest
 from incidentflow.record.model import Status
+from incidentflow.words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,7 @@ class FieldRequirement:
     """A field that must be filled. ``path`` is dotted; ``[*]`` means every list item."""
 
     path: str
-    hint: str
+    hint: Words  # what to write, in both languages (a finding's message ends with it)
     when: Condition | None = None
     # Values that are present but do not satisfy the requirement.
     not_values: tuple[str, ...] = ()
@@ -60,11 +61,14 @@ def _audience(name: str, ja: str) -> tuple[FieldRequirement, FieldRequirement]:
     return (
         FieldRequirement(
             f"notifications.{name}.required",
-            f"decide whether {name} must be told ({ja}への連絡要否): true or false",
+            Words(
+                f"decide whether {name} must be told ({ja}への連絡要否): true or false",
+                f"{ja}への連絡要否: true または false",
+            ),
         ),
         FieldRequirement(
             f"notifications.{name}.reason",
-            f"say why {name} must or need not be told",
+            Words(f"say why {name} must or need not be told", f"{ja}への連絡要否の理由"),
         ),
     )
 
@@ -77,17 +81,44 @@ PHASES: dict[Status, Phase] = {
             "障害発生・検知",
             "Detection",
             (
-                FieldRequirement("id", "the incident ID, equal to the file name"),
-                FieldRequirement("title", "a short title"),
-                FieldRequirement("status", "the current phase"),
-                FieldRequirement("severity", "a severity key from incidentflow.yaml"),
-                FieldRequirement("detected_at", "when it was detected, with a time zone"),
+                FieldRequirement(
+                    "id",
+                    Words(
+                        "the incident ID, equal to the file name",
+                        "インシデントID（ファイル名と同じ）",
+                    ),
+                ),
+                FieldRequirement(
+                    "title",
+                    Words("a short title", "短いタイトル"),
+                ),
+                FieldRequirement(
+                    "status",
+                    Words("the current phase", "現在のフェーズ"),
+                ),
+                FieldRequirement(
+                    "severity",
+                    Words(
+                        "a severity key from incidentflow.yaml", "incidentflow.yaml の重大度キー"
+                    ),
+                ),
+                FieldRequirement(
+                    "detected_at",
+                    Words("when it was detected, with a time zone", "検知日時（タイムゾーン付き）"),
+                ),
                 FieldRequirement(
                     "detection.source",
-                    "how it came in: shop_inquiry, system_alert, sales_contact, internal, "
-                    "partner or other",
+                    Words(
+                        "how it came in: shop_inquiry, system_alert, sales_contact, internal, "
+                        "partner or other",
+                        "検知経路: shop_inquiry、system_alert、sales_contact、internal、"
+                        "partner、other のいずれか",
+                    ),
                 ),
-                FieldRequirement("detection.reported_by", "who reported it"),
+                FieldRequirement(
+                    "detection.reported_by",
+                    Words("who reported it", "報告者"),
+                ),
             ),
         ),
         Phase(
@@ -95,24 +126,41 @@ PHASES: dict[Status, Phase] = {
             "障害初期調査",
             "Initial investigation",
             (
-                FieldRequirement("investigation.summary", "what is known so far"),
-                FieldRequirement("investigation.impact", "the impact scope (影響範囲) so far"),
+                FieldRequirement(
+                    "investigation.summary",
+                    Words("what is known so far", "ここまでに分かっていること"),
+                ),
+                FieldRequirement(
+                    "investigation.impact",
+                    Words("the impact scope (影響範囲) so far", "ここまでに分かっている影響範囲"),
+                ),
                 FieldRequirement(
                     "personal_data.status",
-                    "assess personal data (個人情報): none, suspected or confirmed — "
-                    "'unknown' is not an assessment",
+                    Words(
+                        "assess personal data (個人情報): none, suspected or confirmed — "
+                        "'unknown' is not an assessment",
+                        "個人情報への影響の評価: none、suspected、confirmed のいずれか"
+                        "（unknown は評価ではありません）",
+                    ),
                     not_values=("unknown",),
                 ),
                 FieldRequirement(
                     "personal_data.assessed_by",
-                    "an assessment is someone's: name who assessed it (none, suspected or "
-                    "confirmed)",
+                    Words(
+                        "an assessment is someone's: name who assessed it (none, suspected or "
+                        "confirmed)",
+                        "評価には評価した人がいます: 評価者の名前",
+                    ),
                     when=_PERSONAL_DATA_ASSESSED,
                 ),
                 FieldRequirement(
                     "personal_data.escalated_at",
-                    "suspected personal data is escalated to the privacy/security response "
-                    "team at once: record when",
+                    Words(
+                        "suspected personal data is escalated to the privacy/security response "
+                        "team at once: record when",
+                        "個人情報の疑いはすぐに個人情報・セキュリティ対応チームへ"
+                        "エスカレーションします: その日時",
+                    ),
                     when=_PERSONAL_DATA_SUSPECTED,
                 ),
             ),
@@ -122,10 +170,27 @@ PHASES: dict[Status, Phase] = {
             "初期対応決定",
             "Initial response decision",
             (
-                FieldRequirement("decision.leader", "name the one person who leads the incident"),
-                FieldRequirement("decision.decided_at", "when the decision was taken"),
-                FieldRequirement("decision.policy", "the agreed response policy"),
-                FieldRequirement("stakeholders", "the stakeholder team keys involved"),
+                FieldRequirement(
+                    "decision.leader",
+                    Words(
+                        "name the one person who leads the incident",
+                        "対応を率いる一人の責任者の名前",
+                    ),
+                ),
+                FieldRequirement(
+                    "decision.decided_at",
+                    Words("when the decision was taken", "初期対応を決めた日時"),
+                ),
+                FieldRequirement(
+                    "decision.policy",
+                    Words("the agreed response policy", "合意した対応方針"),
+                ),
+                FieldRequirement(
+                    "stakeholders",
+                    Words(
+                        "the stakeholder team keys involved", "関係するステークホルダーのチームキー"
+                    ),
+                ),
                 *_audience("shops", "ショップ"),
                 *_audience("partners", "パートナー企業"),
                 *_audience("regulators", "関係省庁"),
@@ -135,20 +200,35 @@ PHASES: dict[Status, Phase] = {
             Status.RESPONDING,
             "障害対応",
             "Response",
-            (FieldRequirement("response.started_at", "when the response work started"),),
+            (
+                FieldRequirement(
+                    "response.started_at",
+                    Words("when the response work started", "対応作業を始めた日時"),
+                ),
+            ),
         ),
         Phase(
             Status.RESOLVED,
             "復旧",
             "Recovery",
             (
-                FieldRequirement("resolved_at", "when the service was restored"),
+                FieldRequirement(
+                    "resolved_at",
+                    Words("when the service was restored", "サービスが復旧した日時"),
+                ),
                 FieldRequirement(
                     "impact",
-                    "impact figures as counts (people, cards, records, accounts, shops, "
-                    "orders, sites, amount; {at_least: N} for a bound), never personal data",
+                    Words(
+                        "impact figures as counts (people, cards, records, accounts, shops, "
+                        "orders, sites, amount; {at_least: N} for a bound), never personal data",
+                        "影響の件数（people、cards、records、accounts、shops、orders、sites、"
+                        "amount。下限だけ分かるときは {at_least: N}）。個人情報は書かない",
+                    ),
                 ),
-                FieldRequirement("cause.summary", "the cause in a sentence or two"),
+                FieldRequirement(
+                    "cause.summary",
+                    Words("the cause in a sentence or two", "原因（一、二文で）"),
+                ),
             ),
         ),
         Phase(
@@ -156,19 +236,52 @@ PHASES: dict[Status, Phase] = {
             "クロージング",
             "Closing",
             (
-                FieldRequirement("retrospective.held_at", "when the retrospective was held"),
-                FieldRequirement("retrospective.participants", "who took part"),
+                FieldRequirement(
+                    "retrospective.held_at",
+                    Words("when the retrospective was held", "振り返りを実施した日時"),
+                ),
+                FieldRequirement(
+                    "retrospective.participants",
+                    Words("who took part", "参加者"),
+                ),
                 FieldRequirement(
                     "reported_to_management_at",
-                    "when it was reported to the managers' / executive meeting",
+                    Words(
+                        "when it was reported to the managers' / executive meeting",
+                        "経営会議・部長会へ報告した日時",
+                    ),
                 ),
-                FieldRequirement("closed_at", "when the incident was closed"),
-                FieldRequirement("prevention", "at least one prevention item (再発防止策)"),
-                FieldRequirement("prevention[*].id", "a short ID for the prevention item"),
-                FieldRequirement("prevention[*].title", "what will be done"),
-                FieldRequirement("prevention[*].owner", "who owns the prevention item"),
-                FieldRequirement("prevention[*].due", "the due date (YYYY-MM-DD)"),
-                FieldRequirement("prevention[*].horizon", "now (今やること) or later"),
+                FieldRequirement(
+                    "closed_at",
+                    Words("when the incident was closed", "インシデントをクローズした日時"),
+                ),
+                FieldRequirement(
+                    "prevention",
+                    Words("at least one prevention item (再発防止策)", "再発防止策を一つ以上"),
+                ),
+                FieldRequirement(
+                    "prevention[*].id",
+                    Words("a short ID for the prevention item", "再発防止策の短いID"),
+                ),
+                FieldRequirement(
+                    "prevention[*].title",
+                    Words("what will be done", "何をするか"),
+                ),
+                FieldRequirement(
+                    "prevention[*].owner",
+                    Words("who owns the prevention item", "再発防止策の担当者"),
+                ),
+                FieldRequirement(
+                    "prevention[*].due",
+                    Words("the due date (YYYY-MM-DD)", "期限（YYYY-MM-DD）"),
+                ),
+                FieldRequirement(
+                    "prevention[*].horizon",
+                    Words(
+                        "now (今やること) or later",
+                        "now（今やること）または later（これからやること）",
+                    ),
+                ),
             ),
             ("timeline", "cause", "retrospective", "went_well", "went_wrong", "got_lucky"),
         ),
@@ -222,3 +335,16 @@ def rank(status: Status) -> int:
     if status in SIDE_EXITS:
         return MAIN_LINE.index(Status.INVESTIGATING) + 1
     return MAIN_LINE.index(status)
+
+
+# What a requirement added by the config's ``phase_requirements`` says.
+CONFIG_HINT = Words("required by incidentflow.yaml", "incidentflow.yaml の定めで必須")
+
+
+def hint_for(path: str) -> Words:
+    """The hint of the phase table's requirement at ``path``; the config's hint otherwise."""
+    for phase in PHASES.values():
+        for requirement in phase.fields:
+            if requirement.path == path:
+                return requirement.hint
+    return CONFIG_HINT

@@ -6,6 +6,5 @@ trend.py           the twelve months up to the report's, month by month
 charts.py          Mermaid charts GitHub renders: an incident's Gantt, xychart, pie
 monthly_charts.py  the monthly report's charts, in Markdown
 incident_page.py   one incident in Markdown: facts, Gantt, clocks, checklists
-words.py           durations in days and hours and state words, in ja and en
 index.py           the incident index: every incident, newest first, no personal data
 """

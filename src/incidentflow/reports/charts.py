@@ -17,7 +17,7 @@ from typing import Any
 
 from incidentflow.config.conditions import lookup
 from incidentflow.record.times import parse_moment
-from incidentflow.reports.words import is_ja
+from incidentflow.words.states import is_ja
 
 # Colours of the series, in order, and the square of the same colour for the legend below
 # the chart (xychart-beta draws no legend of its own).

@@ -16,9 +16,9 @@ from incidentflow.config.conditions import lookup
 from incidentflow.config.settings import Config
 from incidentflow.record.times import parse_moment
 from incidentflow.reports.charts import incident_gantt
-from incidentflow.reports.words import clock_state, is_ja, span, status_word, time_left
 from incidentflow.rules.clocks import ClockState
 from incidentflow.sync.markers import one_line
+from incidentflow.words.states import clock_state, is_ja, span, status_word, time_left
 
 TEXT = {
     "ja": {

@@ -23,8 +23,8 @@ from incidentflow.config.settings import Config
 from incidentflow.privacy.detectors import scan
 from incidentflow.record.times import parse_moment
 from incidentflow.reports.incident_page import cell
-from incidentflow.reports.words import is_ja, status_word
 from incidentflow.rules.privacy import config_allow
+from incidentflow.words.states import is_ja, status_word
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ja": (

@@ -9,7 +9,7 @@ from incidentflow.config.settings import Config
 from incidentflow.reports.charts import pie, xychart
 from incidentflow.reports.monthly import Report
 from incidentflow.reports.trend import Trend
-from incidentflow.reports.words import PREVENTION_STATES, duration, is_ja
+from incidentflow.words.states import PREVENTION_STATES, duration, is_ja
 
 TEXT = {
     "ja": {

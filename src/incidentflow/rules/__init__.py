@@ -1,8 +1,7 @@
 """Every rule over incident files, one module per family, and running them.
 
-findings.py       Finding and Level: what every rule returns
+findings.py       Finding and Level: what every rule returns; messages come from words/
 codes.py          the catalogue of rule codes, and which may be waived
-messages.py       the message catalogue: catalogued findings in Japanese
 schema.py         pydantic errors as findings (IF02x), did-you-mean
 phases.py         fields and sections each status requires (IF030, IF031)
 config_keys.py    severities and teams that must come from the config (IF043, IF044)

@@ -4,13 +4,13 @@ status itself (IF030 when it is missing)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from typing import Any
 
 from incidentflow.config.conditions import is_filled, lookup
 from incidentflow.config.settings import Config
 from incidentflow.record.model import Status
 from incidentflow.record.phases import (
+    CONFIG_HINT,
     MAIN_LINE,
     PHASES,
     SIDE_EXITS,
@@ -20,7 +20,7 @@ from incidentflow.record.phases import (
 )
 from incidentflow.record.positions import format_loc, parse_path
 from incidentflow.record.sections import SECTION_BY_KEY
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding, with_note
 from incidentflow.rules.imported import is_unknown_field, is_unknown_section
 from incidentflow.rules.result import ValidatedIncident
 
@@ -59,9 +59,7 @@ def unmet_fields(
     requirements = list(requirements_for(status).fields)
     for phase_status in phases_through(status):
         for extra in config.phase_requirements.get(phase_status, []):
-            requirements.append(
-                (phase_status, FieldRequirement(extra, "required by incidentflow.yaml"))
-            )
+            requirements.append((phase_status, FieldRequirement(extra, CONFIG_HINT)))
     for phase_status, requirement in requirements:
         if requirement.when is not None and not requirement.when.holds(data):
             continue
@@ -86,33 +84,41 @@ def unfilled_sections(result: ValidatedIncident, status: Status) -> Iterator[tup
 def missing_for(result: ValidatedIncident, status: Status, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for phase_status, requirement, loc in unmet_fields(result.data, status, config):
-        phase = PHASES[phase_status]
         where = format_loc(loc)
-        parent = format_loc(loc[:-1])
-        add = f"add it under '{parent}:'" if parent else "add it"
+        # The phase table's requirement, or the config's (``record.phases.hint_for``).
+        named = requirement.path if requirement.hint is not CONFIG_HINT else ""
         present = _value_at(result.data, loc)
         if present in requirement.not_values:
-            message = (
-                f"{where} is '{present}', which is not enough from status '{phase_status}' "
-                f"({phase.ja}): {requirement.hint}."
+            findings.append(
+                result.say(
+                    loc,
+                    "IF030",
+                    "not_enough",
+                    value=True,
+                    field=where,
+                    present=present,
+                    phase=phase_status,
+                    requirement=named,
+                )
             )
-            args = (("kind", "not_enough"), ("field", where), ("value", str(present)))
-            finding = result.at(loc, "IF030", message, value=True)
-            findings.append(replace(finding, args=(*args, ("phase", str(phase_status)))))
             continue
         if loc == ("status",):
             continue  # reported by _missing_status, which no override can waive
-        since = (
-            "in every incident file"
-            if phase_status is Status.DETECTED
-            else f"from status '{phase_status}' ({phase.ja})"
-        )
-        message = f"{where} is required {since}: {requirement.hint}; {add}."
         # A missing top-level field is missing because of the status: point there.
         anchor = loc if loc[0] in result.data else ("status",)
-        finding = result.at(anchor, "IF030", message, value=anchor != loc)
-        args = (("kind", "required"), ("field", where), ("parent", parent))
-        findings.append(replace(finding, args=(*args, ("phase", str(phase_status)))))
+        kind = "required_always" if phase_status is Status.DETECTED else "required"
+        findings.append(
+            result.say(
+                anchor,
+                "IF030",
+                kind,
+                value=anchor != loc,
+                field=where,
+                parent=format_loc(loc[:-1]),
+                phase=phase_status,
+                requirement=named,
+            )
+        )
     for phase_status, key in unfilled_sections(result, status):
         spec = SECTION_BY_KEY[key]
         section = next((s for s in result.sections() if s.key == key), None)
@@ -120,31 +126,33 @@ def missing_for(result: ValidatedIncident, status: Status, config: Config) -> li
             # A missing subsection is added under its parent heading, so point there.
             holder = next((s for s in result.sections() if s.key == "retrospective"), None)
             line = holder.line if holder and spec.level > 2 else result.document.body_line
-            message = (
-                f"section '{spec.en}' / '{spec.ja}' is required from status '{phase_status}' "
-                f"({PHASES[phase_status].ja}) but missing: add a heading "
-                f"'{'#' * spec.level} {spec.ja} / {spec.en}' and write it."
+            findings.append(
+                finding(
+                    result.document.path,
+                    line,
+                    1,
+                    "IF031",
+                    Level.ERROR,
+                    "section_missing",
+                    section_en=spec.en,
+                    section_ja=spec.ja,
+                    heading=f"{'#' * spec.level} {spec.ja} / {spec.en}",
+                    phase=phase_status,
+                )
             )
-            heading = f"{'#' * spec.level} {spec.ja} / {spec.en}"
-            args = (("kind", "section_missing"), ("section", spec.ja), ("heading", heading))
         else:
-            line = section.line
-            message = (
-                f"section '{section.heading}' is still empty or template text (TODO, 未記入, "
-                f"comments only): write it before status '{phase_status}'."
+            findings.append(
+                finding(
+                    result.document.path,
+                    section.line,
+                    1,
+                    "IF031",
+                    Level.ERROR,
+                    "section_empty",
+                    section=section.heading,
+                    phase=phase_status,
+                )
             )
-            args = (("kind", "section_empty"), ("section", section.heading), ("heading", ""))
-        findings.append(
-            Finding(
-                result.document.path,
-                line,
-                1,
-                "IF031",
-                Level.ERROR,
-                message,
-                (*args, ("phase", str(phase_status))),
-            )
-        )
     return findings
 
 
@@ -154,8 +162,8 @@ def missing_status(result: ValidatedIncident) -> list[Finding]:
     if is_filled(data.get("status")):
         return []
     phases = ", ".join(status.value for status in Status)
-    state = "empty" if "status" in data else "missing"
-    advice = "Add 'status: detected' for a new incident, or the phase it stands in."
+    kind = "status_empty" if "status" in data else "status_missing"
+    found = result.say(("status",), "IF030", kind, phases=phases)
     for status in (*SIDE_EXITS, *reversed(MAIN_LINE[1:])):
         recorded = next(
             (
@@ -166,10 +174,5 @@ def missing_status(result: ValidatedIncident) -> list[Finding]:
             None,
         )
         if recorded is not None:
-            advice = (
-                f"This file records {recorded}, a field of '{status}' ({PHASES[status].ja}): "
-                f"add 'status: {status}' if it stands there."
-            )
-            break
-    message = f"status is {state}: every incident file names its phase ({phases}). {advice}"
-    return [result.at(("status",), "IF030", message)]
+            return [with_note(found, "status_from_field", recorded=recorded, suggested=status)]
+    return [with_note(found, "status_for_new")]

@@ -10,7 +10,7 @@ from incidentflow.record.model import Incident, Status, parse_status
 from incidentflow.record.positions import PositionIndex
 from incidentflow.record.sections import Section, find_sections
 from incidentflow.rules.clocks import ClockState
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
 
 
 @dataclass(slots=True)
@@ -59,3 +59,20 @@ class ValidatedIncident:
         index = self.positions()
         position = index.value_of(loc) if value else index.key_of(loc)
         return Finding(self.document.path, position.line, position.column, code, level, message)
+
+    def say(
+        self,
+        loc: tuple[str | int, ...],
+        code: str,
+        kind: str,
+        *,
+        value: bool = False,
+        level: Level = Level.ERROR,
+        **values: object,
+    ) -> Finding:
+        """A catalogued finding (``words/findings.py``) on the key at ``loc``, or on its value."""
+        index = self.positions()
+        position = index.value_of(loc) if value else index.key_of(loc)
+        return finding(
+            self.document.path, position.line, position.column, code, level, kind, **values
+        )

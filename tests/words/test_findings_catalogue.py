@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from incidentflow.rules.findings import Finding, Level
-from incidentflow.rules.messages import localised
+from incidentflow.words.findings import message as localised
 from tests.conftest import run_incident
 from tests.gate.fixtures import BODY_EMPTY, commit, incident, start_branch
 
