@@ -289,14 +289,24 @@ PHASES: dict[Status, Phase] = {
             Status.DECLINED,
             "対象外",
             "Declined",
-            (FieldRequirement("declined_reason", "why this is not an incident"),),
+            (
+                FieldRequirement(
+                    "declined_reason",
+                    Words("why this is not an incident", "インシデントではないと判断した理由"),
+                ),
+            ),
             side_exit=True,
         ),
         Phase(
             Status.DUPLICATE,
             "重複",
             "Duplicate",
-            (FieldRequirement("duplicate_of", "the ID of the incident this duplicates"),),
+            (
+                FieldRequirement(
+                    "duplicate_of",
+                    Words("the ID of the incident this duplicates", "重複先のインシデントID"),
+                ),
+            ),
             side_exit=True,
         ),
     )
