@@ -40,6 +40,13 @@ class State:
         self._repository: Repository | None = None
 
     @property
+    def language(self) -> str:
+        """The language of what commands print: ``INCIDENTFLOW_LANG``, else the config's."""
+        from incidentflow.words import output_language
+
+        return output_language(self.repository.config.language)
+
+    @property
     def repository(self) -> Repository:
         if self._repository is None:
             from incidentflow.config.workspace import open_repository
@@ -191,7 +198,7 @@ def declare(
     if output_format == "json":
         click.echo(json.dumps(outcome.as_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(declaring.render_outcome(outcome))
+        click.echo(declaring.render_outcome(outcome, obj.language))
     return EXIT_FINDINGS if outcome.kind == "refused" else EXIT_CLEAN
 
 
@@ -263,15 +270,10 @@ def init(
         branch=branch or git.current_branch(root) or defaults.branch,
         requirement=requirement or defaults.requirement,
     )
+    from incidentflow.words import output_language
+
     result = adopting.run_init(root, options)
-    for relative in result.written:
-        click.echo(f"wrote {relative}")
-    for relative in result.kept:
-        click.echo(f"kept  {relative} (exists)")
-    if adopting.CODEOWNERS_PATH in result.kept:
-        click.echo("\nSuggested CODEOWNERS lines (merge them into yours):\n")
-        click.echo(result.codeowners)
-    click.echo(adopting.next_steps(result.config))
+    click.echo(adopting.render_result(result, output_language(result.config.language)))
     return EXIT_CLEAN
 
 
@@ -375,11 +377,12 @@ def sync(obj: State, ids: tuple[str, ...], dry_run: bool, output_format: str | N
 
     def progress(action: Action) -> None:
         if not as_json:
-            click.echo(action_line(action))
+            click.echo(action_line(action, language))
 
+    language = obj.language
     report = run_sync_command(obj.repository, dry_run=dry_run, ids=ids, emit=progress)
-    click.echo(render_json(report) if as_json else summary_text(report))
-    write_step_summary(summary_markdown(report))
+    click.echo(render_json(report) if as_json else summary_text(report, language))
+    write_step_summary(summary_markdown(report, language))
     return EXIT_FINDINGS if report.unfinished else EXIT_CLEAN
 
 
@@ -453,7 +456,7 @@ def report(obj: State, month: str | None, output_format: str, lang: str | None) 
         figures = {**result.as_dict(), "trend": trend.as_dict()}
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
-        language = lang or repository.config.language
+        language = lang or obj.language
         markdown = render_markdown(result, language, repository.config, trend)
         click.echo(markdown)
         write_step_summary(markdown)
@@ -490,7 +493,7 @@ def remind(obj: State, output_format: str, post: bool) -> int:
         rows = [{**item.as_dict(), "posted": outcomes.get(id(item))} for item in found]
         click.echo(json.dumps({"overdue": rows}, ensure_ascii=False, indent=2))
     else:
-        click.echo(reminding.render_text(found, repository.config.language))
+        click.echo(reminding.render_text(found, obj.language))
         for item in found:
             if id(item) in outcomes:
                 click.echo(f"  {item.incident_id} {item.key}: {outcomes[id(item)]}")

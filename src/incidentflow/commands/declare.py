@@ -107,7 +107,7 @@ def _published(
     return outcome
 
 
-def render_outcome(outcome: DeclareOutcome) -> str:
+def render_outcome(outcome: DeclareOutcome, language: str = "en") -> str:
     pull = f"pull request #{outcome.pull_number} {outcome.pull_url}" if outcome.pull_number else ""
     if outcome.kind == "declared":
         lines = [f"declared {outcome.incident_id}: {pull}", f"  {outcome.path}"]

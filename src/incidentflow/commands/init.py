@@ -216,7 +216,17 @@ def run_init(root: Path, options: InitOptions) -> InitResult:
     return InitResult(written, kept, config, codeowners)
 
 
-def next_steps(config: Config) -> str:
+def render_result(result: InitResult, language: str = "en") -> str:
+    """What ``incident init`` prints: the files written and kept, then the next steps."""
+    lines = [f"wrote {relative}" for relative in result.written]
+    lines += [f"kept  {relative} (exists)" for relative in result.kept]
+    if CODEOWNERS_PATH in result.kept:
+        lines += ["", "Suggested CODEOWNERS lines (merge them into yours):", "", result.codeowners]
+    lines.append(next_steps(result.config, language))
+    return "\n".join(lines)
+
+
+def next_steps(config: Config, language: str = "en") -> str:
     return (
         "\nNext:\n"
         "  1. Commit these files and push them (a pull request is fine).\n"

@@ -84,7 +84,7 @@ def verb(action: Action) -> str:
     return action.kind.value
 
 
-def action_line(action: Action) -> str:
+def action_line(action: Action, language: str = "en") -> str:
     # Subjects and details carry text from incident files and from GitHub: one line each.
     subject, detail = one_line(action.subject), one_line(action.detail or "")
     parts = [f"{verb(action):<13}", f"#{action.number}" if action.number else "-", subject]
@@ -95,7 +95,7 @@ def action_line(action: Action) -> str:
     return " ".join(parts)
 
 
-def summary_text(report: SyncReport) -> str:
+def summary_text(report: SyncReport, language: str = "en") -> str:
     tally = report.tally()
 
     def counted(kind: ActionKind) -> str:
@@ -139,7 +139,7 @@ def render_json(report: SyncReport) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
-def summary_markdown(report: SyncReport) -> str:
+def summary_markdown(report: SyncReport, language: str = "en") -> str:
     """The job summary inside GitHub Actions."""
     head = "## incident sync" + (" (dry run)" if report.dry_run else "")
     rows = ["| | issue | subject | detail |", "|---|---|---|---|"]

@@ -7,10 +7,10 @@ contract and stays with it in ``record/`` and ``declare/form.py``.
 
 states.py           durations, time left or late, clock / prevention / status words and marks
 findings.py         the message catalogue: every finding by rule code and kind, and rendering
-findings_format.py  the catalogue's format family: files, YAML, fields (IF000-IF025), config
-                    (CF), generated files (SC)
+findings_format.py  the catalogue's format family: files, YAML, fields (IF000-IF025), config (CF)
 findings_flow.py    phases, identity, teams, times, clocks, waivers, imports (IF03x-IF07x, CL)
 findings_gate.py    the gate (GT) and the personal-data guard (PD)
+findings_generated.py  the schema and the index drifting from the files (SC)
 output.py           the counts line, findings tables and notices around them
 """
 

@@ -6,7 +6,7 @@ made, and ``message`` renders it again in the reader's language when it is shown
 are the same in both languages, so a search, a waiver or a CI log reads the same either way.
 
 Each family keeps its entries in its own module (``findings_format``, ``findings_flow``,
-``findings_gate``); this module joins them and refuses a code claimed twice.
+``findings_gate``, ``findings_generated``); this module joins them and refuses a code claimed twice.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from incidentflow.words import Words, fill, is_ja
 from incidentflow.words.findings_flow import MESSAGES as FLOW
 from incidentflow.words.findings_format import MESSAGES as FORMAT
 from incidentflow.words.findings_gate import MESSAGES as GATE
+from incidentflow.words.findings_generated import MESSAGES as GENERATED
 
 if TYPE_CHECKING:
     from incidentflow.rules.findings import Finding
@@ -35,7 +36,7 @@ def _join(*families: Catalogue) -> dict[str, Mapping[str, Words]]:
     return joined
 
 
-CATALOGUE: dict[str, Mapping[str, Words]] = _join(FORMAT, FLOW, GATE)
+CATALOGUE: dict[str, Mapping[str, Words]] = _join(FORMAT, FLOW, GATE, GENERATED)
 
 # A finding seen in a particular light: the gate's second pass under a proposed config.
 WRAPPERS: dict[str, Words] = {

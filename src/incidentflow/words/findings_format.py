@@ -1,6 +1,5 @@
 """The catalogue's format family: the file itself (IF000-IF008), YAML and its limits
-(IF010-IF016), the fields' shapes (IF020-IF025), the config (CF0xx) and the generated files
-(SC001, SC002), in ja and en."""
+(IF010-IF016), the fields' shapes (IF020-IF025) and the config (CF0xx), in ja and en."""
 
 from __future__ import annotations
 
