@@ -40,6 +40,10 @@ def _isolated_environment(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("INCIDENTFLOW_NOW", FIXED_NOW)
+    # Messages in English unless a test asks for the repository's language: most tests read
+    # English text, and tests/words reads every output in Japanese (INCIDENTFLOW_LANG=ja, or
+    # unset to follow the config's `language`).
+    monkeypatch.setenv("INCIDENTFLOW_LANG", "en")
     for name in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
         monkeypatch.setenv(name, "Test Author")
     for name in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
