@@ -29,11 +29,13 @@ from typing import Any
 
 from incidentflow.config.conditions import is_filled, lookup
 from incidentflow.config.now import current as current_time
-from incidentflow.config.settings import Config, RegulatoryClock
+from incidentflow.config.settings import Config, Localized, RegulatoryClock
 from incidentflow.record.model import Status, parse_status
 from incidentflow.record.phases import SIDE_EXITS
-from incidentflow.record.times import Moment, days_text, is_unknown, parse_moment, span_text
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.record.times import Moment, is_unknown, parse_moment, span_text
+from incidentflow.rules.findings import Finding, Level, finding
+from incidentflow.words.findings_flow import CLOCK_PROGRESS, late_value
+from incidentflow.words.findings_flow import lateness as lateness_words
 
 # Nothing recorded for the future counts: a time that has not come yet completes no duty.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -64,8 +66,13 @@ class ClockState:
     completed_at: Moment | None
     # running, overdue, done, done_late, done_unknown, not_applicable, unknown
     state: str
+    names: Localized  # the config's name in both languages; ``name`` is the incident's
     entry: int | None = None  # the completing entry of notifications.log
     note: ClockNoteView | None = None
+
+    def name_in(self, language: str) -> str:
+        """The clock's name in the reader's language."""
+        return self.names.get(language)
 
     @property
     def open(self) -> bool:
@@ -88,56 +95,40 @@ class ClockState:
         late = self.late
         return late.days if late is not None else None
 
+    @property
+    def late_value(self) -> str:
+        """How late, as an ISO 8601 duration ('PT3000M', or 'P4D' known to the day); ''."""
+        late = self.late
+        minutes = int(late.total_seconds() // 60) if late is not None else None
+        return late_value(minutes, self.late_days)
+
     def lateness(self, language: str) -> str:
         """'4 days 2 h late' / '4日と2時間超過'; for a day alone, whole days."""
-        ja = language == "ja"
-        if self.late is not None:
-            return (
-                f"{span_text(self.late, language)}超過"
-                if ja
-                else (f"{span_text(self.late, language)} late")
-            )
-        if self.late_days is not None:
-            days = days_text(self.late_days, language)
-            return f"{days}超過（日付のみ判明）" if ja else f"{days} late (known to the day)"
-        return ""
+        return lateness_words(self.late_value, language)
 
     def overdue_by(self, now: datetime, language: str) -> str:
-        span = span_text(now - self.due, language)
-        return f"{span}超過" if language == "ja" else f"overdue by {span}"
+        return CLOCK_PROGRESS["overdue_by"](language, span=span_text(now - self.due, language))
 
     def time_left(self, now: datetime, language: str) -> str:
-        span = span_text(self.due - now, language)
-        return f"残り{span}" if language == "ja" else f"{span} left"
+        return CLOCK_PROGRESS["time_left"](language, span=span_text(self.due - now, language))
 
     def progress(self, now: datetime, language: str) -> str:
         """The state in words, with days and hours where they matter."""
-        ja = language == "ja"
         if self.state == "running":
             return self.time_left(now, language)
         if self.state == "overdue":
             return self.overdue_by(now, language)
+        when = self.completed_at.text if self.completed_at else None
         if self.state == "done":
-            return (
-                f"完了 {self.completed_at.text}"
-                if ja and self.completed_at
-                else (f"done {self.completed_at.text}" if self.completed_at else "done")
-            )
+            return CLOCK_PROGRESS["done_at" if when else "done"](language, when=when)
         if self.state == "done_late":
-            when = self.completed_at.text if self.completed_at else "?"
             acknowledged = self.note is not None and self.note.kind == "late_reason"
-            if ja:
-                return f"完了 {when}（{self.lateness(language)}" + (
-                    "、理由記録済み）" if acknowledged else "、理由未記録）"
-                )
-            return f"done {when} ({self.lateness(language)}" + (
-                ", reason recorded)" if acknowledged else ", no reason recorded yet)"
+            return CLOCK_PROGRESS["done_late" if acknowledged else "done_late_unrecorded"](
+                language, when=when or "?", lateness=self.lateness(language)
             )
-        if self.state == "done_unknown":
-            return "完了（日付不明）" if ja else "done, date unknown"
-        if self.state == "not_applicable":
-            return "対象外" if ja else "not applicable"
-        return "不明（取り込み記録）" if ja else "not known (imported record)"
+        if self.state in ("done_unknown", "not_applicable"):
+            return CLOCK_PROGRESS[self.state](language)
+        return CLOCK_PROGRESS["unknown"](language)
 
     def as_dict(self, now: datetime | None = None, language: str = "en") -> dict[str, Any]:
         moment = now or current_time()
@@ -298,6 +289,7 @@ def evaluate_clocks(
                     clock_id=spec.id,
                     pack=pack.id,
                     name=spec.name.get(str(language)),
+                    names=spec.name,
                     stakeholder=spec.stakeholder,
                     source=spec.source,
                     started_from=started_from,
@@ -332,97 +324,82 @@ def clock_findings(
 ) -> Iterator[Finding]:
     """CL001 to CL007 for one incident; ``locate(loc, value)`` positions them."""
     closing = data.get("status") == Status.CLOSED.value
-    language = "en"
     now = current_time()
+    specs = {spec.id: spec for spec in config.clocks()}
     for state in states:
-        due = state.due.strftime("%Y-%m-%d %H:%M %Z")
-        entry_loc: tuple[str | int, ...] = (
-            ("notifications", "log", state.entry, "at")
-            if state.entry is not None
-            else _log_anchor(data)
+        said = _what_it_says(state, closing, now)
+        if said is None:
+            continue
+        code, level, kind, values = said
+        # A note's notice sits on the note; the rest on the completing entry's time, or
+        # where a missing entry goes. Positions are looked up only for a finding.
+        if code in NOTE_CODES:
+            position = locate(("clock_notes", state.clock_id), False)
+        elif state.entry is not None:
+            position = locate(("notifications", "log", state.entry, "at"), True)
+        else:
+            position = locate(_log_anchor(data), False)
+        spec = specs[state.clock_id]
+        yield finding(
+            path,
+            position.line,
+            position.column,
+            code,
+            level,
+            kind,
+            # What every clock message names: the clock in both languages, its due time and
+            # what completes it (``words.findings_flow``).
+            clock=state.clock_id,
+            name_en=state.names.en,
+            name_ja=state.names.ja,
+            due=state.due.strftime("%Y-%m-%d %H:%M %Z"),
+            recipients=", ".join(recipient.value for recipient in spec.completed_by.recipient),
+            kinds=", ".join(kind.value for kind in spec.completed_by.kind),
+            **values,
         )
-        note_loc: tuple[str | int, ...] = ("clock_notes", state.clock_id)
-        label = f"clock '{state.name}' ({state.clock_id})"
-
-        def at(
-            loc: tuple[str | int, ...],
-            code: str,
-            level: Level,
-            message: str,
-            value: bool = state.entry is not None,
-        ) -> Finding:
-            position = locate(loc, value and loc[-1] == "at")
-            return Finding(path, position.line, position.column, code, level, message)
-
-        if state.state == "overdue":
-            yield at(
-                entry_loc,
-                "CL001",
-                Level.ERROR,
-                f"{label} was due {due}, {state.overdue_by(now, language)}, and no entry of "
-                f"notifications.log completes it ({state.completed_by}): {state.stakeholder} "
-                "must do it now and log it (or note it in clock_notes as not_applicable, "
-                f"with the reason and who approved it). Source: {state.source}",
-            )
-        elif state.state == "running" and closing:
-            yield at(
-                entry_loc,
-                "CL003",
-                Level.ERROR,
-                f"cannot close with {label} still open: log it in notifications.log "
-                f"({state.completed_by}; due {due}).",
-            )
-        elif state.state == "done_late":
-            lateness = state.lateness(language)
-            if state.note is not None and state.note.kind == "late_reason":
-                yield at(
-                    entry_loc,
-                    "CL002",
-                    Level.NOTICE,
-                    f"{label} was done {lateness} (due {due}); acknowledged by "
-                    f"{state.note.approved_by}: {state.note.reason}",
-                )
-            else:
-                yield at(
-                    entry_loc,
-                    "CL002",
-                    Level.ERROR if closing else Level.WARNING,
-                    f"{label} was done {lateness} (due {due}): "
-                    + ("closing needs" if closing else "before closing, add")
-                    + f" clock_notes.{state.clock_id} with late_reason and approved_by, "
-                    "saying why.",
-                )
-        elif state.state == "done_unknown":
-            yield at(
-                entry_loc,
-                "CL004",
-                Level.WARNING,
-                f"{label} is logged as done on a date nobody knows (due {due}): whether it "
-                "was on time cannot be judged. Record the date if it turns up.",
-            )
-        elif state.state == "not_applicable" and state.note is not None:
-            yield at(
-                note_loc,
-                "CL006",
-                Level.NOTICE,
-                f"{label} does not apply (approved by {state.note.approved_by}: "
-                f"{state.note.reason})",
-            )
-        elif state.state == "unknown" and state.note is not None:
-            yield at(
-                note_loc,
-                "CL007",
-                Level.NOTICE,
-                f"{label}: not known whether or when it was done (imported record; approved "
-                f"by {state.note.approved_by}: {state.note.reason})",
-            )
     yield from _note_problems(data, locate, path, config)
+
+
+# A clock set aside by a note in the file: its notice's code and kind of message.
+NOTED: dict[str, tuple[str, str]] = {
+    "not_applicable": ("CL006", "not_applicable"),
+    "unknown": ("CL007", "not_known"),
+}
+NOTE_CODES = frozenset(code for code, _ in NOTED.values())
+
+
+def _what_it_says(
+    state: ClockState, closing: bool, now: datetime
+) -> tuple[str, Level, str, dict[str, object]] | None:
+    """The finding a clock's state makes, if any: code, level, kind and its own values."""
+    note = state.note
+    approval = {"approved_by": note.approved_by, "reason": note.reason} if note else {}
+    if state.state == "overdue":
+        overdue = int((now - state.due).total_seconds() // 60)
+        own = {"overdue": overdue, "stakeholder": state.stakeholder, "source": state.source}
+        return "CL001", Level.ERROR, "overdue", own
+    if state.state == "running":
+        return ("CL003", Level.ERROR, "still_open", {}) if closing else None
+    if state.state == "done_late":
+        late: dict[str, object] = {"late": state.late_value}
+        if note is not None and note.kind == "late_reason":
+            return "CL002", Level.NOTICE, "late_acknowledged", {**late, **approval}
+        if closing:
+            return "CL002", Level.ERROR, "late_closing", late
+        return "CL002", Level.WARNING, "late", late
+    if state.state == "done_unknown":
+        return "CL004", Level.WARNING, "date_unknown", {}
+    if state.state in NOTED and note is not None:
+        code, kind = NOTED[state.state]
+        return code, Level.NOTICE, kind, dict(approval)
+    return None
 
 
 def _note_problems(
     data: Mapping[str, Any], locate: Any, path: str, config: Config
 ) -> Iterator[Finding]:
-    from incidentflow.rules.schema import shown, suggest
+    from incidentflow.rules.config_keys import did_you_mean
+    from incidentflow.rules.schema import shown
 
     notes = data.get("clock_notes")
     if not isinstance(notes, Mapping):
@@ -433,24 +410,20 @@ def _note_problems(
         loc: tuple[str | int, ...] = ("clock_notes", str(key))
         if str(key) not in known:
             position = locate(loc, False)
-            yield Finding(
+            kind = "not_a_clock" if known else "no_clocks"
+            found = finding(
                 path,
                 position.line,
                 position.column,
                 "CL005",
                 Level.ERROR,
-                f"clock_notes names '{shown(key)}', which is not a clock of incidentflow.yaml."
-                f"{suggest(str(key), known)} Use one of: {', '.join(known) or '(none)'}.",
+                kind,
+                key=shown(key),
+                choices=", ".join(known),
             )
+            yield did_you_mean(found, str(key), known)
         elif key in readable and readable[key].kind == "unknown" and not is_imported(data):
             position = locate((*loc, "unknown"), False)
-            yield Finding(
-                path,
-                position.line,
-                position.column,
-                "CL005",
-                Level.ERROR,
-                f"clock_notes.{key}.unknown is only for imported records (a past incident "
-                "entered from its sources, with 'imported:'); here the duty is ours to do and "
-                "log, or to note as not_applicable with a reason.",
+            yield finding(
+                path, position.line, position.column, "CL005", Level.ERROR, "unknown_live", key=key
             )

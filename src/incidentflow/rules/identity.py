@@ -21,38 +21,30 @@ def file_name_rules(result: ValidatedIncident, config: Config) -> Iterator[Findi
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     incident_id = result.data.get("id")
     if isinstance(incident_id, str) and incident_id != stem:
-        yield result.at(
-            ("id",),
-            "IF040",
-            f"id '{shown(incident_id)}' does not match the file name '{stem}.md': the ID is "
-            "the file name and never changes. If the file was renamed, rename it back; "
-            "otherwise set id to the file name.",
-            value=True,
+        yield result.say(
+            ("id",), "IF040", "id_not_file_name", value=True, id=shown(incident_id), stem=stem
         )
     detected = parse_moment(result.data.get("detected_at"), config.zone)
     parts = path.split("/")
     if detected is not None and len(parts) >= 2 and parts[-2].isdigit():
         year = str(detected.local_day(config.zone).year)
         if parts[-2] != year:
-            yield result.at(
+            yield result.say(
                 ("detected_at",),
                 "IF042",
-                f"file is under '{parts[-2]}/' but was detected in {year} ({config.timezone}): "
-                f"incidents live in {config.incidents_dir}/<year of detection>/.",
+                "year_folder",
                 value=True,
                 level=Level.WARNING,
+                folder=parts[-2],
+                year=year,
+                timezone=config.timezone,
+                incidents_dir=config.incidents_dir,
             )
 
 
 def duplicate_id(result: ValidatedIncident, incident_id: str, other: str) -> Finding:
     """IF041 on this file's id: ``other`` already uses it."""
-    return result.at(
-        ("id",),
-        "IF041",
-        f"id '{shown(incident_id)}' is already used by {other}: IDs are unique; create this "
-        "incident again with `incident new` to get a fresh ID.",
-        value=True,
-    )
+    return result.say(("id",), "IF041", "duplicate", value=True, id=shown(incident_id), other=other)
 
 
 def duplicate_ids(results: Iterable[ValidatedIncident]) -> Iterator[Finding]:

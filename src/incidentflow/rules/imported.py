@@ -27,9 +27,10 @@ from incidentflow.record.model import Status
 from incidentflow.record.phases import PHASES
 from incidentflow.record.sections import SECTION_BY_KEY
 from incidentflow.rules.clocks import is_imported
+from incidentflow.rules.config_keys import did_you_mean
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.result import ValidatedIncident
-from incidentflow.rules.schema import shown, suggest
+from incidentflow.rules.schema import shown
 
 NEVER_UNKNOWN = frozenset({"id", "title", "status", "severity", "detected_at"})
 SECTION_PREFIX = "sections."
@@ -89,42 +90,31 @@ def imported_findings(result: ValidatedIncident, config: Config) -> Iterator[Fin
     if not isinstance(entries, Mapping) or not entries:
         return
     if not is_imported(data):
-        yield result.at(
-            ("unknown",),
-            "IF070",
-            "'unknown' is only for imported records (a past incident entered from its "
-            "sources, marked with 'imported: {source: ...}'): a live incident records its "
-            "facts as they happen. Fill the fields, or remove 'unknown'.",
-        )
+        yield result.say(("unknown",), "IF070", "live_record")
         return
     allowed = allowed_keys(config)
     for key, reason in entries.items():
         name = str(key)
+        loc = ("unknown", name)
+        is_section = name.startswith(SECTION_PREFIX) and (
+            name[len(SECTION_PREFIX) :] in SECTION_BY_KEY
+        )
         if name in NEVER_UNKNOWN:
-            why = f"'{name}' is the record's identity and is never unknown"
-        elif name.startswith(SECTION_PREFIX) and name[len(SECTION_PREFIX) :] in SECTION_BY_KEY:
-            why = ""
-        elif _generic(name) not in allowed:
-            hint = suggest(name, allowed)
-            why = f"'{shown(name)}' is not a field or section a phase requires.{hint}"
-        else:
-            why = ""
-        if why:
-            yield result.at(("unknown", name), "IF071", f"{why}: fix or remove the entry.")
+            yield result.say(loc, "IF071", "identity", name=name)
+        elif not is_section and _generic(name) not in allowed:
+            found = result.say(loc, "IF071", "not_required", name=shown(name))
+            yield did_you_mean(found, name, allowed)
         elif not is_filled(reason):
-            yield result.at(
-                ("unknown", name),
-                "IF071",
-                f"unknown.{name} gives no reason: say why it is not known (e.g. 'the public "
-                "report does not say').",
-            )
+            yield result.say(loc, "IF071", "no_reason", name=name)
     listed = sorted(unknown_entries(data))
     if listed:
         status = result.status or Status.DETECTED
-        yield result.at(
+        yield result.say(
             ("imported",),
             "IF072",
-            f"imported record ({status}): {len(listed)} required item(s) recorded as not known: "
-            + ", ".join(listed),
+            "listed",
             level=Level.NOTICE,
+            status=status,
+            count=len(listed),
+            items=", ".join(listed),
         )

@@ -17,6 +17,8 @@ from incidentflow.config.settings import Config
 from incidentflow.record.model import Status, parse_status
 from incidentflow.record.phases import SIDE_EXITS, rank
 from incidentflow.rules.findings import Finding
+from incidentflow.words import Words
+from incidentflow.words.findings_flow import condition_words, joined_reasons, team_reason
 
 if TYPE_CHECKING:
     from incidentflow.rules.result import ValidatedIncident
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class TeamRequirement:
     team: str
-    reason: str
+    reason: Words  # why, in both languages (``words.findings_flow.TEAM_REASONS``)
 
 
 def team_requirements(data: Mapping[str, Any], config: Config) -> list[TeamRequirement]:
@@ -35,7 +37,7 @@ def team_requirements(data: Mapping[str, Any], config: Config) -> list[TeamRequi
     found: list[TeamRequirement] = []
     for rule in config.rules:
         if rank(status) >= rank(rule.applies_from) and rule.when.holds(data):
-            reason = f"{rule.when.describe()} (rule '{rule.id}')"
+            reason = team_reason("rule", condition=condition_words(rule.when), rule=rule.id)
             found.extend(TeamRequirement(team, reason) for team in rule.require_stakeholders)
     if rank(status) >= rank(Status.INVESTIGATING):
         from incidentflow.rules.clocks import clock_in_force, clock_notes
@@ -46,7 +48,9 @@ def team_requirements(data: Mapping[str, Any], config: Config) -> list[TeamRequi
             if note is not None and note.kind == "not_applicable":
                 continue
             if clock_in_force(data, clock, config) is not None:
-                reason = f"clock '{clock.id}' runs and {clock.stakeholder} owns it"
+                reason = team_reason(
+                    "clock", clock=clock.id, name_ja=clock.name.ja, team=clock.stakeholder
+                )
                 found.append(TeamRequirement(clock.stakeholder, reason))
     return found
 
@@ -80,20 +84,21 @@ def stakeholder_rule_findings(
     listed = result.data.get("stakeholders")
     present = {key for key in listed if isinstance(key, str)} if isinstance(listed, list) else set()
     # One finding per set of reasons, naming every team that the same reasons require.
-    reasons_by_team: dict[str, list[str]] = {}
+    reasons_by_team: dict[str, list[Words]] = {}
     for requirement in team_requirements(result.data, config):
         if requirement.team not in present:
             reasons = reasons_by_team.setdefault(requirement.team, [])
             if requirement.reason not in reasons:
                 reasons.append(requirement.reason)
-    teams_by_reasons: dict[tuple[str, ...], list[str]] = {}
+    teams_by_reasons: dict[tuple[Words, ...], list[str]] = {}
     for team, reasons in reasons_by_team.items():
         teams_by_reasons.setdefault(tuple(reasons), []).append(team)
     for why, teams in teams_by_reasons.items():
-        yield result.at(
+        yield result.say(
             ("stakeholders",) if "stakeholders" in result.data else ("status",),
             "IF045",
-            f"stakeholders must include {', '.join(teams)}: {'; '.join(why)}. Add "
-            f"{'it' if len(teams) == 1 else 'them'} to 'stakeholders:' so the team gets its "
-            "checklist.",
+            "team_missing" if len(teams) == 1 else "teams_missing",
+            teams=", ".join(teams),
+            why=joined_reasons(why, "en"),
+            why_ja=joined_reasons(why, "ja"),
         )

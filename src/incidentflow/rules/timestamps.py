@@ -33,6 +33,7 @@ NOT_BEFORE_DETECTION: tuple[str, ...] = (
 # begins before detection and may even stop before it (a leak found months later), so these
 # are ordered among themselves only, and against detection only through resolved_at.
 IMPACT_ORDER: tuple[str, ...] = ("started_at", "mitigated_at", "resolved_at")
+EXPOSURE_ORDER: tuple[str, ...] = ("impact.exposure.from", "impact.exposure.to")
 # Every other time field, for the check that nothing is in the future.
 OTHER_TIMES: tuple[str, ...] = (
     "personal_data.aware_at",
@@ -64,8 +65,10 @@ def list_times(data: Mapping[str, Any]) -> Iterator[tuple[tuple[str | int, ...],
 
 
 def _order(
-    result: ValidatedIncident, paths: tuple[str, ...], zone: tzinfo, why: str
+    result: ValidatedIncident, paths: tuple[str, ...], zone: tzinfo, kind: str
 ) -> Iterator[Finding]:
+    """IF050 where a time of ``paths`` comes before an earlier one; ``kind`` says which order
+    (phase_order, impact_order, window_order)."""
     data = result.data
     latest: tuple[str, Moment] | None = None
     for path in paths:
@@ -73,12 +76,15 @@ def _order(
         if moment is None:
             continue
         if latest is not None and moment.before(latest[1]):
-            yield result.at(
+            yield result.say(
                 tuple(parse_path(path)),
                 "IF050",
-                f"{path} ({moment.text}) is before {latest[0]} ({latest[1].text}): {why}; fix "
-                "whichever time is wrong.",
+                kind,
                 value=True,
+                field=path,
+                at=moment.text,
+                earlier=latest[0],
+                earlier_at=latest[1].text,
             )
         elif latest is None or latest[1].before(moment) or not moment.is_day:
             latest = (path, moment)
@@ -87,16 +93,9 @@ def _order(
 def timestamp_findings(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
     data = result.data
     zone = config.zone
-    yield from _order(result, TIMESTAMP_ORDER, zone, "phases happen in order")
-    yield from _order(
-        result, IMPACT_ORDER, zone, "an impact begins, is contained, then is resolved"
-    )
-    yield from _order(
-        result,
-        ("impact.exposure.from", "impact.exposure.to"),
-        zone,
-        "a window ends after it starts",
-    )
+    yield from _order(result, TIMESTAMP_ORDER, zone, "phase_order")
+    yield from _order(result, IMPACT_ORDER, zone, "impact_order")
+    yield from _order(result, EXPOSURE_ORDER, zone, "window_order")
     detected = _moment(data, "detected_at", zone)
     later: list[tuple[tuple[str | int, ...], Any]] = [
         (tuple(parse_path(path)), lookup(data, path)) for path in NOT_BEFORE_DETECTION
@@ -105,12 +104,14 @@ def timestamp_findings(result: ValidatedIncident, config: Config) -> Iterator[Fi
     for loc, value in later:
         moment = parse_moment(value, zone)
         if detected is not None and moment is not None and moment.before(detected):
-            yield result.at(
+            yield result.say(
                 loc,
                 "IF050",
-                f"{format_loc(loc)} ({moment.text}) is before detected_at ({detected.text}): "
-                "fix whichever time is wrong.",
+                "before_detection",
                 value=True,
+                field=format_loc(loc),
+                at=moment.text,
+                detected_at=detected.text,
             )
     limit = now.current() + CLOCK_SKEW
     every: list[tuple[tuple[str | int, ...], Any]] = [
@@ -121,13 +122,8 @@ def timestamp_findings(result: ValidatedIncident, config: Config) -> Iterator[Fi
     for loc, value in every:
         moment = parse_moment(value, zone)
         if moment is not None and moment.after(limit):
-            yield result.at(
-                loc,
-                "IF051",
-                f"{format_loc(loc)} ({moment.text}) is in the future: record times when things "
-                "happen, not plans (plans go in the Markdown). A future time completes no "
-                "regulatory clock.",
-                value=True,
+            yield result.say(
+                loc, "IF051", "future", value=True, field=format_loc(loc), at=moment.text
             )
 
 
@@ -143,12 +139,12 @@ def escalation_delay(result: ValidatedIncident, config: Config) -> Iterator[Find
     allowed = timedelta(minutes=config.escalation.personal_data_max_minutes)
     if delay > allowed:
         minutes = int(delay.total_seconds() // 60)
-        yield result.at(
+        yield result.say(
             ("personal_data", "escalated_at"),
             "IF046",
-            f"personal data was escalated {minutes} minutes after detection; the limit is "
-            f"{config.escalation.personal_data_max_minutes} minutes. Say in the Timeline why, "
-            "and raise it in the retrospective.",
+            "escalated_late",
             value=True,
             level=Level.WARNING,
+            minutes=minutes,
+            limit=config.escalation.personal_data_max_minutes,
         )

@@ -7,12 +7,14 @@ every honoured waiver is visible in the log, the annotations and the job summary
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from incidentflow.config.conditions import is_filled
 from incidentflow.rules.codes import KNOWN, WAIVABLE
+from incidentflow.rules.config_keys import did_you_mean
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.rules.result import ValidatedIncident
-from incidentflow.rules.schema import shown, suggest
+from incidentflow.rules.schema import shown
 
 
 def apply_overrides(result: ValidatedIncident, findings: list[Finding]) -> list[Finding]:
@@ -35,17 +37,21 @@ def apply_overrides(result: ValidatedIncident, findings: list[Finding]) -> list[
             kept.append(item)
             continue
         reason, approver = waiver
-        kept.append(
-            Finding(
-                item.path,
-                item.line,
-                item.column,
-                item.code,
-                Level.NOTICE,
-                f"WAIVED by override (approved by {approver}: {reason}): {item.message}",
-            )
-        )
+        kept.append(waived(item, approver, reason))
     return kept
+
+
+def waived(item: Finding, approver: str, reason: str) -> Finding:
+    """``item`` as a notice that names its waiver (``words.findings_flow.WAIVED``)."""
+    from incidentflow.words.findings import render
+    from incidentflow.words.findings_flow import WAIVED
+
+    values = (("waived_by", approver), ("waiver_reason", reason))
+    if not item.args:  # made without the catalogue: its English is all there is to wrap
+        message = WAIVED("en", message=item.message, **dict(values))
+        return replace(item, level=Level.NOTICE, message=message)
+    args = (*item.args, ("wrap", "waived"), *values)
+    return replace(item, level=Level.NOTICE, message=render(item.code, args, "en"), args=args)
 
 
 def override_entries(result: ValidatedIncident) -> Iterator[Finding]:
@@ -58,20 +64,21 @@ def override_entries(result: ValidatedIncident) -> Iterator[Finding]:
         if not isinstance(rule, str):
             continue
         if rule not in KNOWN:
-            why = f"'{shown(rule)}' is not a rule code{suggest(rule, sorted(KNOWN))}"
+            found = result.say(
+                ("overrides", number, "rule"),
+                "IF060",
+                "not_a_rule",
+                value=True,
+                level=Level.WARNING,
+                rule=shown(rule),
+            )
+            yield did_you_mean(found, rule, sorted(KNOWN))
         elif rule not in WAIVABLE:
-            why = f"'{rule}' cannot be waived"
-            if rule.startswith("PD"):
-                why += (
-                    "; accept a reviewed false positive with personal_data.allow (the exact "
-                    "value and a reason)"
-                )
-        else:
-            continue
-        yield result.at(
-            ("overrides", number, "rule"),
-            "IF060",
-            f"override has no effect: {why}. Fix or remove the entry.",
-            value=True,
-            level=Level.WARNING,
-        )
+            yield result.say(
+                ("overrides", number, "rule"),
+                "IF060",
+                "not_waivable_pd" if rule.startswith("PD") else "not_waivable",
+                value=True,
+                level=Level.WARNING,
+                rule=rule,
+            )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from incidentflow.words import Words, fill, is_ja
 from incidentflow.words.findings_flow import MESSAGES as FLOW
+from incidentflow.words.findings_flow import WAIVED
 from incidentflow.words.findings_format import MESSAGES as FORMAT
 from incidentflow.words.findings_gate import MESSAGES as GATE
 from incidentflow.words.findings_generated import MESSAGES as GENERATED
@@ -44,6 +45,7 @@ WRAPPERS: dict[str, Words] = {
         en="under the proposed config: {message}",
         ja="変更後の設定では: {message}",
     ),
+    "waived": WAIVED,
 }
 
 # Sentences added after a message, in order (``rules.findings.with_note``).
@@ -75,23 +77,23 @@ def words_for(code: str, kind: str) -> Words:
 
 def render(code: str, args: Iterable[tuple[str, str]], language: str) -> str:
     """The message a finding with these ``args`` says: its kind's words with its values, any
-    notes after it (their values share the same names), and the wrapping it was given."""
+    notes after it and the wrapping it was given (their values share the same names)."""
     values: dict[str, str] = {}
     notes: list[str] = []
-    wrap: str | None = None
+    wraps: list[str] = []
     for name, value in args:
         if name == "note":
             notes.append(value)
         elif name == "wrap":
-            wrap = value
+            wraps.append(value)
         else:
             values[name] = value
     kind = values.pop("kind", "")
     text = fill(words_for(code, kind).template(language), language, values)
     for note in notes:
         text += fill(NOTES[note].template(language), language, values)
-    if wrap is not None:
-        text = WRAPPERS[wrap](language, message=text)
+    for wrap in wraps:  # innermost first: a waived finding seen under the proposed config
+        text = fill(WRAPPERS[wrap].template(language), language, {**values, "message": text})
     return text
 
 
