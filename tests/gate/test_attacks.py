@@ -177,7 +177,11 @@ def test_an_approved_relaxation_passes_and_is_reported(repo: Path) -> None:
         "--base",
         "main",
         cwd=repo,
-        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+        env={
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "INCIDENTFLOW_LANG": "",
+        },
     )
     markdown = summary.read_text("utf-8")
     assert "設定の緩和" in markdown and "承認済み" in markdown and "Kato (legal)" in markdown
@@ -197,7 +201,11 @@ def test_allow_hits_are_listed_in_the_job_summary(repo: Path) -> None:
         "--base",
         "main",
         cwd=repo,
-        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+        env={
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "INCIDENTFLOW_LANG": "",
+        },
     )
     assert result.code == 0, result.stdout
     assert "::notice " in result.stdout

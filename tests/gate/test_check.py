@@ -233,7 +233,12 @@ def test_github_format_annotations_and_job_summary(repo: Path, tmp_path: Path) -
         "--base",
         "main",
         cwd=repo,
-        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+        # No INCIDENTFLOW_LANG: the summary follows the config in force.
+        env={
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "INCIDENTFLOW_LANG": "",
+        },
     )
     assert result.code == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]

@@ -20,7 +20,13 @@ def _summary(repo: Path, env: dict[str, str] | None = None) -> str:
         "--base",
         "main",
         cwd=repo,
-        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), **(env or {})},
+        # No INCIDENTFLOW_LANG: the summary follows the config, each page its incident.
+        env={
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "INCIDENTFLOW_LANG": "",
+            **(env or {}),
+        },
     )
     return summary.read_text("utf-8")
 

@@ -20,7 +20,11 @@ def test_phase_findings_carry_their_values_and_read_in_japanese(repo: Path) -> N
         "--base",
         "main",
         cwd=repo,
-        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+        env={
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "INCIDENTFLOW_LANG": "ja",
+        },
     )
     markdown = summary.read_text("utf-8")
     table = markdown.split("### 指摘事項", 1)[1]

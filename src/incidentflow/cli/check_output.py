@@ -2,90 +2,53 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from incidentflow.cli.output import one_line, render_text
 from incidentflow.gate.check import ChangedIncident, CheckRun
 from incidentflow.rules.findings import Finding, Level, sort_key
+from incidentflow.words import Words, is_ja, output_language
+from incidentflow.words import check as said
 from incidentflow.words.findings import message as localised
 from incidentflow.words.states import status_word
 
-# The job summary's own words in the language of the config in force; the findings' messages
-# come from the rules, in Japanese where the catalogue (rules/messages.py) has them.
-SUMMARY_WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "failed": "❌ incident check: 不合格",
-        "passed": "✅ incident check: 合格",
-        "range": "ベース `{base}` → ヘッド `{head}`。",
-        "tally": "{files} ファイルを確認、エラー {errors} 件、警告 {warnings} 件",
-        "notices": "、通知 {notices} 件",
-        "broken_config": "incidentflow.yaml にエラーがあるため、インシデントは確認していません。"
-        "先に直してください。",
-        "nothing": "変更されたインシデントファイルはありません。",
-        "table": "| インシデント | 状態 | エラー | 適用した例外 |",
-        "new": "新規",
-        "unchanged": "変更なし",
-        "deleted": "削除",
-        "waivers": "### ⚠️ 適用した例外（overrides）",
-        "relaxations": "### ⚠️ 設定の緩和",
-        "approved": "承認済み",
-        "not_approved": "未承認",
-        "allowed": "### 個人情報の例外として受け入れた値（allow）",
-        "findings": "### 指摘事項",
-        "findings_table": "| | ファイル | 行 | ルール | 対応 |",
-        "more": "… ほか {count} 件はジョブのログにあります。",
-        "line": "{line} 行目",
-    },
-    "en": {
-        "failed": "❌ incident check failed",
-        "passed": "✅ incident check passed",
-        "range": "Base `{base}` → head `{head}`. ",
-        "tally": "{files} {noun} checked, {errors} errors, {warnings} warnings",
-        "notices": ", {notices} notices",
-        "broken_config": "incidentflow.yaml has errors, so no incident was checked: fix it first.",
-        "nothing": "No incident files changed.",
-        "table": "| incident | status | errors | waivers |",
-        "new": "new",
-        "unchanged": "unchanged",
-        "deleted": "deleted",
-        "waivers": "### ⚠️ Waivers honoured",
-        "relaxations": "### ⚠️ Config relaxations",
-        "approved": "approved",
-        "not_approved": "not approved",
-        "allowed": "### Personal-data exceptions honoured (allow entries)",
-        "findings": "### Findings",
-        "findings_table": "| | file | line | rule | what to do |",
-        "more": "… and {count} more in the job log.",
-        "line": "line {line}",
-    },
-}
 _ICONS = {Level.ERROR: "❌", Level.WARNING: "⚠️", Level.NOTICE: "ℹ️"}
 MAX_ROWS = 200
 
 
-def _status(value: str | None, words: dict[str, str], language: str) -> str:
-    return status_word(value, language) if value else words["deleted"]
+def check_language(run: CheckRun) -> str:
+    """``INCIDENTFLOW_LANG`` when set, else the language of the config in force."""
+    return output_language(run.config.language if run.config is not None else None)
 
 
-def _transition(incident: ChangedIncident, words: dict[str, str], language: str) -> str:
+def _transition(incident: ChangedIncident, language: str, status: Words | None = None) -> str:
+    """The incident's move in phase words with marks, or (``status``) as the log says it."""
     move = incident.transition
-    after = words["deleted"] if move.deleted else _status(move.after, words, language)
+
+    def word(value: str | None) -> str:
+        if value is None:
+            return said.NO_STATUS(language)
+        return status(language, status=value) if status else status_word(value, language)
+
+    after = said.DELETED(language) if move.deleted else word(move.after)
     if move.before is None:
-        return f"{words['new']} → {after}"
+        return said.NEW(language, after=after)
     if move.before == move.after:
-        return f"{after} ({words['unchanged']})"
-    return f"{_status(move.before, words, language)} → {after}"
+        return said.UNCHANGED(language, after=after)
+    return said.MOVED(language, before=word(move.before), after=after)
 
 
-def _tally(run: CheckRun, words: dict[str, str]) -> str:
+def _tally(run: CheckRun, language: str) -> str:
     errors = sum(1 for f in run.findings if f.level is Level.ERROR)
     warnings = sum(1 for f in run.findings if f.level is Level.WARNING)
     notices = sum(1 for f in run.findings if f.level is Level.NOTICE)
     noun = "file" if run.files == 1 else "files"
-    text = words["tally"].format(files=run.files, noun=noun, errors=errors, warnings=warnings)
-    return text + (words["notices"].format(notices=notices) if notices else "")
+    text = said.TALLY(language, files=run.files, noun=noun, errors=errors, warnings=warnings)
+    return text + (said.NOTICES(language, notices=notices) if notices else "")
 
 
-def _findings_table(findings: list[Finding], words: dict[str, str], language: str) -> str:
-    rows = [words["findings_table"], "|---|---|---|---|---|"]
+def _findings_table(findings: list[Finding], language: str) -> str:
+    rows = [said.FINDINGS_TABLE(language), "|---|---|---|---|---|"]
     for finding in sorted(findings, key=sort_key)[:MAX_ROWS]:
         message = one_line(localised(finding, language)).replace("|", "\\|")
         rows.append(
@@ -93,61 +56,63 @@ def _findings_table(findings: list[Finding], words: dict[str, str], language: st
             f"{finding.code} | {message} |"
         )
     if len(findings) > MAX_ROWS:
-        rows.append("\n" + words["more"].format(count=len(findings) - MAX_ROWS))
+        rows.append("\n" + said.MORE_FINDINGS(language, count=len(findings) - MAX_ROWS))
     return "\n".join(rows) + "\n"
+
+
+def _listed(found: Finding, language: str, label: str = "") -> str:
+    """One line of the waivers, relaxations or accepted values: where, code, message."""
+    where = f"`{one_line(found.path)}` " if not label else ""
+    at = said.LINE(language, line=found.line)
+    return f"- {where}{at}: {found.code}{label}: {one_line(localised(found, language))}"
 
 
 def summary_markdown(run: CheckRun) -> str:
     """The job summary: one row per changed incident, each drawn with its charts, then
-    waivers, relaxations, accepted values and findings, in the config's language."""
-    language = run.config.language if run.config is not None else "en"
-    words = SUMMARY_WORDS["ja" if language == "ja" else "en"]
+    waivers, relaxations, accepted values and findings, in the reader's language."""
+    language = check_language(run)
     errors = sum(1 for f in run.findings if f.level is Level.ERROR)
+    verdict = said.FAILED if errors else said.PASSED
     lines = [
-        f"## {words['failed'] if errors else words['passed']}",
+        f"## {verdict(language)}",
         "",
-        words["range"].format(base=run.base[:12], head=run.head[:12]) + _tally(run, words),
+        said.RANGE(language, base=run.base[:12], head=run.head[:12]) + _tally(run, language),
         "",
     ]
     if not run.incidents and any(f.code.startswith("CF") for f in run.findings):
-        lines.append(words["broken_config"])
+        lines.append(said.BROKEN_CONFIG(language))
     elif not run.incidents:
-        lines.append(words["nothing"])
+        lines.append(said.NOTHING(language))
     else:
-        lines += [words["table"], "|---|---|---|---|"]
+        lines += [said.INCIDENTS_TABLE(language), "|---|---|---|---|"]
         for incident in run.incidents:
             lines.append(
-                f"| `{one_line(incident.path)}` | {_transition(incident, words, language)} | "
+                f"| `{one_line(incident.path)}` | {_transition(incident, language)} | "
                 f"{incident.errors} | {len(incident.waived)} |"
             )
-    lines += _incident_pages(run)
-    at = words["line"]
+    lines += _incident_pages(run, language)
     waived = [f for i in run.incidents for f in i.waived]
     if waived:
-        lines += ["", words["waivers"], ""]
-        lines += [
-            f"- `{one_line(f.path)}` {at.format(line=f.line)}: {f.code}: {one_line(f.message)}"
-            for f in waived
-        ]
+        lines += ["", said.WAIVERS(language), ""]
+        lines += [_listed(f, language) for f in waived]
     relaxed = [f for f in run.findings if f.code in ("GT040", "GT041")]
     if relaxed:
-        lines += ["", words["relaxations"], ""]
+        lines += ["", said.RELAXATIONS(language), ""]
         lines += [
-            f"- {at.format(line=f.line)}: {f.code} "
-            f"({words['approved'] if f.code == 'GT041' else words['not_approved']})"
-            f": {one_line(f.message)}"
+            _listed(
+                f,
+                language,
+                f" ({(said.APPROVED if f.code == 'GT041' else said.NOT_APPROVED)(language)})",
+            )
             for f in relaxed
         ]
     allowed = [f for f in run.findings if f.level is Level.NOTICE and f.code.startswith("PD")]
     if allowed:
-        lines += ["", words["allowed"], ""]
-        lines += [
-            f"- `{one_line(f.path)}` {at.format(line=f.line)}: {f.code}: {one_line(f.message)}"
-            for f in allowed
-        ]
+        lines += ["", said.ALLOWED(language), ""]
+        lines += [_listed(f, language) for f in allowed]
     problems = [f for f in run.findings if f.level is not Level.NOTICE]
     if problems:
-        lines += ["", words["findings"], "", _findings_table(problems, words, language)]
+        lines += ["", said.FINDINGS(language), "", _findings_table(problems, language)]
     return "\n".join(lines) + "\n"
 
 
@@ -155,7 +120,7 @@ def summary_markdown(run: CheckRun) -> str:
 MAX_PAGES = 10
 
 
-def _incident_pages(run: CheckRun) -> list[str]:
+def _incident_pages(run: CheckRun, language: str) -> list[str]:
     """Each changed incident's phases and deadlines as a chart, its clocks with time left or
     late, and its teams' checklists, in the incident's language."""
     from incidentflow.commands.checklist_progress import checklist_progress, open_tracker
@@ -181,13 +146,21 @@ def _incident_pages(run: CheckRun) -> list[str]:
         )
         lines += ["", page.rstrip()]
     if len(drawn) > MAX_PAGES:
-        lines += ["", f"… and {len(drawn) - MAX_PAGES} more changed incidents (`incident status`)."]
+        lines += ["", said.MORE_INCIDENTS(language, count=len(drawn) - MAX_PAGES)]
     return lines
 
 
 def render_check_text(run: CheckRun) -> str:
-    lines = [render_text(run.files, run.findings)]
+    """The text log: each finding in the reader's language, the tally, then each changed
+    incident's move and the waivers honoured in it."""
+    language = check_language(run)
+    shown = [replace(f, message=localised(f, language)) for f in run.findings]
+    lines = render_text(run.files, shown).split("\n")
+    if is_ja(language):
+        lines[-1] = _tally(run, language)  # render_text ends with the tally, in English
     for incident in run.incidents:
-        lines.append(f"  {incident.path}: {incident.transition.label}")
-        lines += [f"  WAIVER honoured: {w.code} at line {w.line}" for w in incident.waived]
+        lines.append(f"  {incident.path}: {_transition(incident, language, said.LOG_STATUS)}")
+        lines += [
+            "  " + said.LOG_WAIVER(language, code=w.code, line=w.line) for w in incident.waived
+        ]
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from incidentflow.gate.transitions import Transition, transition_findings, waive
 from incidentflow.record.load import parse_document
 from incidentflow.rules import files as incidents_folder
 from incidentflow.rules.clocks import ClockState, is_imported
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding, wrapped
 from incidentflow.rules.identity import files_by_name, name_clash
 from incidentflow.rules.run import validate_bytes
 from incidentflow.rules.waivers import apply_overrides
@@ -160,17 +160,7 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
             run.findings.extend(base_problems)
             run.files = max(run.files, 1)
             return run
-        run.findings.append(
-            Finding(
-                relative_config,
-                1,
-                1,
-                "GT043",
-                Level.WARNING,
-                "the base branch's config is broken, so this change is judged with its own "
-                "config only; have the config's code owners review it.",
-            )
-        )
+        run.findings.append(finding(relative_config, 1, 1, "GT043", Level.WARNING, "broken_base"))
         in_force, proposed = proposed, None
     run.config = in_force
     judges = [Repository(root, in_force)]
@@ -207,7 +197,7 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
             again = _check_one(other, change, contents, names_at_head, closure=False)
             seen = set(incident.findings)
             incident.findings.extend(
-                _under_proposed(finding) for finding in again.findings if finding not in seen
+                _under_proposed(found) for found in again.findings if found not in seen
             )
         run.incidents.append(incident)
         run.findings.extend(incident.findings)
@@ -220,15 +210,11 @@ def _touches(change: git.Change, folder: str) -> bool:
     )
 
 
-def _under_proposed(finding: Finding) -> Finding:
-    return Finding(
-        finding.path,
-        finding.line,
-        finding.column,
-        finding.code,
-        finding.level,
-        f"under the proposed config: {finding.message}",
-    )
+def _under_proposed(found: Finding) -> Finding:
+    if found.args:
+        return wrapped(found, "proposed_config")
+    # A finding made without the catalogue has only its English words to wrap.
+    return replace(found, message=f"under the proposed config: {found.message}")
 
 
 def _folder_findings(
@@ -263,18 +249,8 @@ def _gate_file_findings(
     for change in changed:
         if change.path == config_path or any(_touches(change, f) for f in folders):
             continue
-        findings.append(
-            Finding(
-                incidents_folder.shown(change.path),
-                None,
-                None,
-                "GT042",
-                Level.WARNING,
-                "this change edits a file that runs or describes the gate (workflows, actions, "
-                "checklist templates, CODEOWNERS, the JSON Schema): this run may already use "
-                "the changed version, so the file's code owners must review it (docs/github.md).",
-            )
-        )
+        shown = incidents_folder.shown(change.path)
+        findings.append(finding(shown, None, None, "GT042", Level.WARNING, "gate_file"))
     return findings
 
 
@@ -301,17 +277,9 @@ def _check_one(
     base_data = _data(base_raw, change.path)
     before = base_data.get("status") if isinstance(base_data.get("status"), str) else None
     if change.kind == "D":
-        finding = Finding(
-            change.path,
-            1,
-            1,
-            "GT001",
-            Level.ERROR,
-            "incident files are never deleted: restore the file; to retire an incident, set "
-            "status to declined or duplicate (before decided) or close it.",
-        )
+        gone = finding(change.path, 1, 1, "GT001", Level.ERROR, "deleted")
         deleted = Transition(change.path, before, None, deleted=True)
-        return ChangedIncident(change.path, deleted, [finding])
+        return ChangedIncident(change.path, deleted, [gone])
     head_raw = contents.get(change.new_blob, b"") if change.new_blob else b""
     result, findings = validate_bytes(repository, head_raw, change.path)
     after = result.status.value if result is not None and result.status else None
@@ -321,15 +289,7 @@ def _check_one(
     incident.findings.extend(findings)
     if change.kind in ("R", "C") and change.old_path:
         incident.findings.append(
-            Finding(
-                change.path,
-                1,
-                1,
-                "GT002",
-                Level.ERROR,
-                f"incident file renamed from {change.old_path}: files are never renamed, "
-                "because the ID is the file name; move it back.",
-            )
+            finding(change.path, 1, 1, "GT002", Level.ERROR, "renamed", old_path=change.old_path)
         )
     if result is None:
         return incident

@@ -12,13 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from incidentflow.config.settings import Config
-from incidentflow.forge.checklists import describe_progress, is_done
+from incidentflow.forge.checklists import is_done, progress
 from incidentflow.forge.interface import ForgeError, ForgeSettings, IssueRecord
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
 from incidentflow.rules.result import ValidatedIncident
 from incidentflow.rules.stakeholders import involved_teams
-from incidentflow.sync.markers import CHECKLIST, IssueKey
-from incidentflow.sync.ownership import not_ours_because, same_account
+from incidentflow.sync.markers import CHECKLIST, IssueKey, parse_key
+from incidentflow.sync.ownership import not_ours_because, same_account, same_repository
+from incidentflow.words.findings_gate import open_checklists, teams
 
 if TYPE_CHECKING:
     from incidentflow.forge.interface import IssueTracker
@@ -27,20 +28,21 @@ if TYPE_CHECKING:
 def closure_checklists(result: ValidatedIncident, config: Config) -> list[Finding]:
     """Closing needs every stakeholder team's checklist issue done (closed as completed, or
     every box ticked), and each recorded number must be the sync's checklist for that team."""
-    teams = involved_teams(result.data, config)
-    if not teams:
+    keys = involved_teams(result.data, config)
+    if not keys:
         return []
+    # Each team as the reader calls it: its key, and in Japanese its name from the config.
+    names = {team.key: team.name.ja for team in config.stakeholders}
     settings = ForgeSettings.from_environment()
     if settings is None:
         return [
-            result.at(
+            result.say(
                 ("status",),
                 "GT032",
-                "closing: the stakeholder checklist issues could not be checked (no "
-                "GITHUB_TOKEN and GITHUB_REPOSITORY, e.g. a pull request from a fork); make sure "
-                f"the checklists of {', '.join(teams)} are done before merging.",
+                "unchecked",
                 value=True,
                 level=Level.WARNING,
+                teams=teams([(key, names.get(key, key)) for key in keys]),
             )
         ]
     from incidentflow.forge.connect import connect
@@ -49,18 +51,25 @@ def closure_checklists(result: ValidatedIncident, config: Config) -> list[Findin
     try:
         reader = connect(settings)
     except PolicyError as error:
-        return [result.at(("status",), "GT033", f"closing: {error}", value=True)]
+        return [result.say(("status",), "GT033", "unreadable", value=True, error=error)]
     # Reads only: the same retries and rate-limit handling as the sync, no write pacing.
-    return _Lookup(result, reader, settings.repository).check(teams)
+    return _Lookup(result, reader, settings.repository, names).check(keys)
 
 
 class _Lookup:
     """One closing incident's recorded checklist numbers, looked up on GitHub."""
 
-    def __init__(self, result: ValidatedIncident, reader: IssueTracker, repository: str) -> None:
+    def __init__(
+        self,
+        result: ValidatedIncident,
+        reader: IssueTracker,
+        repository: str,
+        names: dict[str, str],
+    ) -> None:
         self._result = result
         self._reader = reader
         self._repository = repository
+        self._names = names
         self._account: str | None = None
         self._account_error: ForgeError | None = None
         tracking = result.data.get("tracking")
@@ -73,52 +82,68 @@ class _Lookup:
             return ("tracking", "stakeholders", team)
         return ("tracking",) if "tracking" in self._result.data else ("stakeholders",)
 
-    def check(self, teams: list[str]) -> list[Finding]:
+    def check(self, keys: list[str]) -> list[Finding]:
         findings: list[Finding] = []
-        unfinished: list[str] = []
-        for team in teams:
+        unfinished: list[dict[str, object]] = []
+        for team in keys:
+            name = self._names.get(team, team)
             number = self._numbers.get(team)
             if not isinstance(number, int) or isinstance(number, bool):
                 findings.append(
-                    self._result.at(
-                        self._at(team),
-                        "GT031",
-                        f"closing: no checklist issue is recorded for '{team}' (tracking."
-                        f"stakeholders.{team}): merge the sync's pending bot pull request, or "
-                        "run `incident sync` so the team gets its checklist.",
+                    self._result.say(
+                        self._at(team), "GT031", "not_recorded", team=team, team_name=name
                     )
                 )
                 continue
             try:
                 issue = self._reader.get_issue(number)
-                refusal = None if issue is None else self._not_ours(issue, number, team)
+                refusal = None if issue is None else self._not_ours(issue, team)
             except ForgeError as error:
-                finding = self._result.at(("status",), "GT033", f"closing: {error}", value=True)
-                if finding not in findings:  # e.g. the sync's account, asked once per team
-                    findings.append(finding)
+                unreadable = self._result.say(
+                    ("status",), "GT033", "unreadable", value=True, error=error
+                )
+                if unreadable not in findings:  # e.g. the sync's account, asked once per team
+                    findings.append(unreadable)
                 continue
             if issue is None:
                 findings.append(
-                    self._result.at(
+                    self._result.say(
                         self._at(team),
                         "GT031",
-                        f"closing: checklist issue #{number} for '{team}' does not exist: "
-                        "record the number of the issue `incident sync` opened for the team.",
+                        "no_such_issue",
                         value=True,
+                        number=number,
+                        team=team,
+                        team_name=name,
                     )
                 )
             elif refusal is not None:
-                findings.append(self._result.at(self._at(team), "GT034", refusal, value=True))
+                why, values = refusal
+                position = self._result.positions().value_of(self._at(team))
+                findings.append(
+                    finding(
+                        self._result.document.path,
+                        position.line,
+                        position.column,
+                        "GT034",
+                        Level.ERROR,
+                        why,
+                        number=number,
+                        team=team,
+                        team_name=name,
+                        **values,
+                    )
+                )
             elif not is_done(issue):
-                unfinished.append(f"{team} #{number} ({describe_progress(issue)}) {issue.html_url}")
+                unfinished.append(_unfinished(issue, team, name, number))
         if unfinished:
             findings.append(
-                self._result.at(
+                self._result.say(
                     ("status",),
                     "GT030",
-                    "closing needs every stakeholder checklist done (closed as completed, or "
-                    "every box ticked); still open: " + "; ".join(unfinished),
+                    "still_open",
                     value=True,
+                    open=open_checklists(unfinished),
                 )
             )
         return findings
@@ -135,21 +160,40 @@ class _Lookup:
                 raise
         return self._account
 
-    def _not_ours(self, issue: IssueRecord, number: int, team: str) -> str | None:
+    def _not_ours(self, issue: IssueRecord, team: str) -> tuple[str, dict[str, str]] | None:
+        """Why ``issue`` is not the sync's checklist for ``team`` (the message's kind and its
+        values), or None when it is. ``sync.ownership`` decides; the reasons are named here
+        in the order it checks them, so each can be said in the reader's language."""
         account = self._sync_account()
         key = IssueKey(CHECKLIST, str(self._result.data.get("id") or ""), team)
-        reason = not_ours_because(issue, key, account=account, repository=self._repository)
-        if reason is None:
+        if not_ours_because(issue, key, account=account, repository=self._repository) is None:
             return None
-        hint = ""
-        if not issue.is_pull_request and not same_account(issue.author, account):
-            hint = (
-                " (the sync's account is INCIDENTFLOW_BOT_LOGIN when set, else the user of "
-                "GITHUB_TOKEN; set it in this workflow if the sync runs with another token)"
-            )
-        return (
-            f"closing: #{number} recorded for '{team}' (tracking.stakeholders.{team}) is "
-            f"not the checklist `incident sync` opened for this incident and team: {reason}"
-            f"{hint}. Record the number of the sync's checklist issue for '{team}' (its bot "
-            "pull request writes it), and get that checklist done."
-        )
+        # The sync's account is named when the author is someone else: a token mix-up.
+        hint = "" if issue.is_pull_request or same_account(issue.author, account) else "yes"
+        found = parse_key(issue.body)
+        if issue.is_pull_request:
+            return "pull_request", {"hint": hint}
+        if not same_repository(issue, self._repository):
+            return "moved", {"moved_to": issue.repository or "", "hint": hint}
+        if not same_account(issue.author, account):
+            if not issue.author:
+                return "deleted_author", {"account": account, "hint": hint}
+            return "author", {"author": issue.author, "account": account, "hint": hint}
+        if found is None:
+            return "marker", {"hint": hint}
+        return "other_key", {"found": found.describe(), "key": key.describe(), "hint": hint}
+
+
+def _unfinished(issue: IssueRecord, team: str, name: str, number: int) -> dict[str, object]:
+    """A checklist that is not done, as GT030 lists it: how far it got, and where it is."""
+    state = progress(issue.body)
+    return {
+        "team": team,
+        "name": name,
+        "number": number,
+        "url": issue.html_url,
+        "state": issue.state,
+        "reason": issue.state_reason,
+        "done": state.done,
+        "total": state.total,
+    }

@@ -19,7 +19,8 @@ from incidentflow.config.settings import Config, ConfigApproval
 from incidentflow.record.model import Status
 from incidentflow.record.phases import MAIN_LINE
 from incidentflow.record.positions import PositionIndex
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
+from incidentflow.words.findings_gate import RELAXATIONS, clock_changes
 
 # Settings whose change never loosens the gate: words shown to people, the audit trail, and
 # how declarations are written (each declaration is itself a pull request the gate judges).
@@ -29,11 +30,20 @@ _UNIT_HOURS = {"hours": 1.0, "days": 24.0, "business_days": 24.0}
 
 @dataclass(frozen=True, slots=True)
 class Relaxation:
-    """One loosening: ``key`` is what an approval names, ``loc`` where it sits in the config."""
+    """One loosening: ``key`` is what an approval names, ``loc`` where it sits in the config,
+    ``kind`` and ``values`` what it relaxes (``words.findings_gate.RELAXATIONS``)."""
 
     key: str
     loc: tuple[str | int, ...]
-    message: str
+    kind: str
+    values: dict[str, str]
+
+    def said(self, language: str) -> str:
+        return RELAXATIONS[self.kind](language, **self.values)
+
+
+def _relaxation(key: str, loc: tuple[str | int, ...], kind: str, **values: object) -> Relaxation:
+    return Relaxation(key, loc, kind, {name: str(value) for name, value in values.items()})
 
 
 def relaxations(before: Config, after: Config) -> list[Relaxation]:
@@ -59,31 +69,28 @@ def config_change_findings(before: Config, after: Config, path: str, text: str) 
     for relaxation in relaxations(before, after):
         position = index.locate(relaxation.loc)
         approval = _approval_for(relaxation.key, new_approvals)
+        where = (path, position.line, position.column)
         if approval is None:
             findings.append(
-                Finding(
-                    path,
-                    position.line,
-                    position.column,
+                finding(
+                    *where,
                     "GT040",
                     Level.ERROR,
-                    f"this change relaxes the rules in force: {relaxation.message}. The base "
-                    "branch's config judges this pull request. If the change is intended, add "
-                    f"to the config, in this same change, `approvals: - {{change: "
-                    f"{relaxation.key}, reason: ..., approved_by: ...}}` and have the config's "
-                    "code owners review it.",
+                    relaxation.kind,
+                    change=relaxation.key,
+                    **relaxation.values,
                 )
             )
         else:
             findings.append(
-                Finding(
-                    path,
-                    position.line,
-                    position.column,
+                finding(
+                    *where,
                     "GT041",
                     Level.NOTICE,
-                    f"approved relaxation: {relaxation.message} (approved by "
-                    f"{approval.approved_by}: {approval.reason}).",
+                    relaxation.kind,
+                    approved_by=approval.approved_by,
+                    reason=approval.reason,
+                    **relaxation.values,
                 )
             )
     return findings
@@ -99,11 +106,12 @@ def _approval_for(key: str, approvals: list[ConfigApproval]) -> ConfigApproval |
 
 def _folder(before: Config, after: Config) -> Iterator[Relaxation]:
     if before.incidents_dir != after.incidents_dir:
-        yield Relaxation(
+        yield _relaxation(
             "incidents_dir",
             ("incidents_dir",),
-            f"incidents_dir moves from '{before.incidents_dir}' to '{after.incidents_dir}', so "
-            f"files under '{before.incidents_dir}/' would no longer be checked",
+            "incidents_dir",
+            old=before.incidents_dir,
+            new=after.incidents_dir,
         )
 
 
@@ -112,10 +120,12 @@ def _phase_requirements(before: Config, after: Config) -> Iterator[Relaxation]:
         kept = set(after.phase_requirements.get(status, []))
         dropped = [path for path in paths if path not in kept]
         if dropped:
-            yield Relaxation(
+            yield _relaxation(
                 f"phase_requirements.{status.value}",
                 ("phase_requirements", status.value),
-                f"phase_requirements.{status.value} no longer requires {', '.join(dropped)}",
+                "phase_requirements",
+                phase=status.value,
+                fields=", ".join(dropped),
             )
 
 
@@ -124,30 +134,32 @@ def _rules(before: Config, after: Config) -> Iterator[Relaxation]:
     for rule in before.rules:
         key = f"rules.{rule.id}"
         if rule.id not in proposed:
-            yield Relaxation(key, ("rules",), f"rule '{rule.id}' is removed")
+            yield _relaxation(key, ("rules",), "rule_removed", rule=rule.id)
             continue
         number, new = proposed[rule.id]
         loc: tuple[str | int, ...] = ("rules", number)
         if new.when != rule.when:
-            yield Relaxation(
-                key, (*loc, "when"), f"rule '{rule.id}' applies under another condition"
-            )
+            yield _relaxation(key, (*loc, "when"), "rule_condition", rule=rule.id)
         elif _order(new.applies_from) > _order(rule.applies_from):
-            yield Relaxation(
+            yield _relaxation(
                 key,
                 (*loc, "applies_from"),
-                f"rule '{rule.id}' applies from '{new.applies_from}' instead of "
-                f"'{rule.applies_from}'",
+                "rule_later",
+                rule=rule.id,
+                new=new.applies_from,
+                old=rule.applies_from,
             )
         else:
             lost = [
                 team for team in rule.require_stakeholders if team not in new.require_stakeholders
             ]
             if lost:
-                yield Relaxation(
+                yield _relaxation(
                     key,
                     (*loc, "require_stakeholders"),
-                    f"rule '{rule.id}' no longer requires {', '.join(lost)}",
+                    "rule_teams",
+                    rule=rule.id,
+                    teams=", ".join(lost),
                 )
 
 
@@ -165,11 +177,13 @@ def _clocks(before: Config, after: Config) -> Iterator[Relaxation]:
         for clock in pack.clocks:
             key = f"clock_packs.{pack.id}.{clock.id}"
             if (pack.id, clock.id) not in proposed:
-                yield Relaxation(key, ("clock_packs",), f"clock '{pack.id}/{clock.id}' is removed")
+                yield _relaxation(
+                    key, ("clock_packs",), "clock_removed", clock=f"{pack.id}/{clock.id}"
+                )
                 continue
             loc, new = proposed[(pack.id, clock.id)]
-            changed = [
-                name
+            changed: list[tuple[str, ...]] = [
+                (name,)
                 for name in ("when", "starts_from", "completed_by", "stakeholder")
                 if getattr(new, name) != getattr(clock, name)
             ]
@@ -179,16 +193,23 @@ def _clocks(before: Config, after: Config) -> Iterator[Relaxation]:
                 new_hours > old_hours or "business_days" in (new.deadline.unit, clock.deadline.unit)
             ):
                 changed.append(
-                    f"deadline ({clock.deadline.amount} {clock.deadline.unit} → "
-                    f"{new.deadline.amount} {new.deadline.unit})"
+                    (
+                        "deadline",
+                        f"{clock.deadline.amount} {clock.deadline.unit}",
+                        f"{new.deadline.amount} {new.deadline.unit}",
+                    )
                 )
             # A later start date exempts the incidents before it: a relaxation.
             old_from, new_from = before.effective_from(clock), after.effective_from(new)
             if new_from is not None and (old_from is None or new_from > old_from):
-                changed.append(f"effective_from ({old_from or 'always'} → {new_from})")
+                changed.append(("effective_from", str(old_from or ""), str(new_from)))
             if changed:
-                yield Relaxation(
-                    key, loc, f"clock '{pack.id}/{clock.id}' changes its {', '.join(changed)}"
+                yield _relaxation(
+                    key,
+                    loc,
+                    "clock_changed",
+                    clock=f"{pack.id}/{clock.id}",
+                    changes=clock_changes(changed),
                 )
 
 
@@ -200,19 +221,17 @@ def _privacy(before: Config, after: Config) -> Iterator[Relaxation]:
         if domain.lower().strip(".") not in old_domains
     ]
     if added:
-        yield Relaxation(
+        yield _relaxation(
             "privacy.allowed_email_domains",
             ("privacy", "allowed_email_domains"),
-            f"e-mail addresses at {', '.join(added)} are no longer reported as personal data",
+            "email_domains",
+            domains=", ".join(added),
         )
     old_values = {entry.value for entry in before.privacy.allow}
     new_values = [entry.value for entry in after.privacy.allow if entry.value not in old_values]
     if new_values:
-        yield Relaxation(
-            "privacy.allow",
-            ("privacy", "allow"),
-            f"{len(new_values)} value(s) are added to privacy.allow and no longer reported as "
-            "personal data in any incident",
+        yield _relaxation(
+            "privacy.allow", ("privacy", "allow"), "privacy_allow", count=len(new_values)
         )
 
 
@@ -220,11 +239,12 @@ def _escalation(before: Config, after: Config) -> Iterator[Relaxation]:
     old = before.escalation.personal_data_max_minutes
     new = after.escalation.personal_data_max_minutes
     if new > old:
-        yield Relaxation(
+        yield _relaxation(
             "escalation.personal_data_max_minutes",
             ("escalation", "personal_data_max_minutes"),
-            f"suspected personal data may reach the privacy team after {new} minutes instead "
-            f"of {old}",
+            "escalation",
+            new=new,
+            old=old,
         )
 
 
@@ -233,22 +253,16 @@ def _stakeholders(before: Config, after: Config) -> Iterator[Relaxation]:
     for team in before.stakeholders:
         key = f"stakeholders.{team.key}"
         if team.key not in proposed:
-            yield Relaxation(key, ("stakeholders",), f"stakeholder team '{team.key}' is removed")
+            yield _relaxation(key, ("stakeholders",), "team_removed", team=team.key)
             continue
         number, new = proposed[team.key]
         loc: tuple[str | int, ...] = ("stakeholders", number)
         if new.checklist != team.checklist:
-            yield Relaxation(
-                f"{key}.checklist",
-                (*loc, "checklist"),
-                f"team '{team.key}' gets its checklist from other templates",
+            yield _relaxation(
+                f"{key}.checklist", (*loc, "checklist"), "team_checklist", team=team.key
             )
         if (new.github.team, new.github.assignees) != (team.github.team, team.github.assignees):
-            yield Relaxation(
-                f"{key}.github",
-                (*loc, "github"),
-                f"team '{team.key}' checklists go to other people on GitHub",
-            )
+            yield _relaxation(f"{key}.github", (*loc, "github"), "team_github", team=team.key)
 
 
 def _settings(before: Config, after: Config) -> Iterator[Relaxation]:
@@ -265,21 +279,21 @@ def _settings(before: Config, after: Config) -> Iterator[Relaxation]:
     }
     for name in ("timezone", "calendar"):
         if getattr(before, name) != getattr(after, name):
-            yield Relaxation(
+            yield _relaxation(
                 name,
                 (name,),
-                f"{name} changes from '{getattr(before, name)}' to '{getattr(after, name)}', "
-                "which moves every regulatory deadline",
+                "deadlines_move",
+                name=name,
+                old=getattr(before, name),
+                new=getattr(after, name),
             )
     for name in ("branch", "write_back"):
         old, new = getattr(before.sync, name), getattr(after.sync, name)
         if old != new:
-            yield Relaxation(
-                f"sync.{name}",
-                ("sync", name),
-                f"sync.{name} changes from '{old}' to '{new}', where the sync writes",
+            yield _relaxation(
+                f"sync.{name}", ("sync", name), "sync_target", name=name, old=old, new=new
             )
     known = handled | _NEUTRAL | {"timezone", "calendar"}
     for name in type(after).model_fields:
         if name not in known and getattr(before, name) != getattr(after, name):
-            yield Relaxation(name, (name,), f"{name} changes")
+            yield _relaxation(name, (name,), "setting", name=name)

@@ -27,15 +27,6 @@ class Transition:
     after: str | None  # None: no readable status, or the file was deleted
     deleted: bool = False
 
-    @property
-    def label(self) -> str:
-        after = "deleted" if self.deleted else self.after or "(no status)"
-        if self.before is None:
-            return f"new → {after}"
-        if self.before == self.after:
-            return f"{self.after} (unchanged)"
-        return f"{self.before} → {after}"
-
 
 def _refines(old: Any, new: Any, zone: tzinfo) -> bool:
     """A day made precise: the new value is a time within the old value's day."""
@@ -59,31 +50,17 @@ def transition_findings(
         if key in base and base.get(key) != data.get(key):
             if key == "detected_at" and _refines(base.get(key), data.get(key), zone):
                 continue  # known to the day, now known to the minute: the same fact
-            yield head.at(
-                (key,),
-                code,
-                f"{key} changed from '{base.get(key)}' to '{data.get(key)}': it never changes "
-                "once an incident is declared; set it back.",
-                value=True,
+            yield head.say(
+                (key,), code, "changed", value=True, key=key, old=base.get(key), new=data.get(key)
             )
     if base and not is_filled(base.get("imported")) and is_filled(data.get("imported")):
-        yield head.at(
-            ("imported",),
-            "GT014",
-            "this record becomes 'imported' after it was declared: only a file added as a past "
-            "incident is imported (its unknown fields are accepted). Remove 'imported'.",
-        )
+        yield head.say(("imported",), "GT014", "became_imported")
     before, after = parse_status(base.get("status")), parse_status(data.get("status"))
     if before is not None and after is not None and before is not after:
         yield from _status_move(before, after, head)
     elif before is not None and after is None:
         # IF030 already fails the file; this names what the removal would do to the flow.
-        yield head.at(
-            ("status",),
-            "GT023",
-            f"status was '{before}' and is now missing or unreadable: a status is never removed "
-            "(a later change could set any status). Put it back.",
-        )
+        yield head.say(("status",), "GT023", "removed", before=before)
     for path in (*TIMESTAMP_ORDER, *NOT_BEFORE_DETECTION, "mitigated_at"):
         if path == "detected_at":
             continue  # GT011 already covers any change to it
@@ -92,52 +69,31 @@ def transition_findings(
             continue
         new = parse_moment(lookup(data, path), zone)
         if new is None:
-            yield head.at(
-                tuple(path.split(".")),
-                "GT012",
-                f"{path} ({old.text}) was recorded and is now gone: recorded times are "
-                "history; put it back.",
-            )
+            yield head.say(tuple(path.split(".")), "GT012", "gone", path=path, old=old.text)
         elif new.before(old):
-            yield head.at(
+            yield head.say(
                 tuple(path.split(".")),
                 "GT013",
-                f"{path} moved back from {old.text} to {new.text}: times never run "
-                "backwards; if the first value was wrong, waive GT013 with an override saying so.",
+                "backwards",
                 value=True,
+                path=path,
+                old=old.text,
+                new=new.text,
             )
 
 
 def _status_move(before: Status, after: Status, head: ValidatedIncident) -> Iterator[Finding]:
     where = ("status",)
     if before in TERMINAL:
-        final = "final" if before is Status.CLOSED else "a final side exit"
-        yield head.at(
-            where,
-            "GT020",
-            f"status was '{before}', which is {final}: it cannot become '{after}'. "
-            "Open a new incident that refers to this one instead.",
-            value=True,
-        )
+        kind = "after_closed" if before is Status.CLOSED else "after_side_exit"
+        yield head.say(where, "GT020", kind, value=True, before=before, after=after)
         return
     if after in SIDE_EXITS:
         if before not in SIDE_EXIT_FROM:
-            yield head.at(
-                where,
-                "GT021",
-                f"'{after}' is allowed only before 'decided' (from detected or investigating), "
-                f"not from '{before}': once decided, the incident runs to 'closed'.",
-                value=True,
-            )
+            yield head.say(where, "GT021", "too_late", value=True, before=before, after=after)
         return
     if MAIN_LINE.index(after) < MAIN_LINE.index(before):
-        yield head.at(
-            where,
-            "GT022",
-            f"status moved back from '{before}' to '{after}': status only moves forward. "
-            "Keep the status and record what changed in the Timeline.",
-            value=True,
-        )
+        yield head.say(where, "GT022", "backwards", value=True, before=before, after=after)
 
 
 def waivers(findings: list[Finding]) -> list[Finding]:

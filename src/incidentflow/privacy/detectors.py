@@ -31,13 +31,6 @@ PHONE = "phone"
 
 CODES: dict[str, str] = {CARD_NUMBER: "PD101", MY_NUMBER: "PD102", EMAIL: "PD103", PHONE: "PD104"}
 
-NOUNS: dict[str, str] = {
-    CARD_NUMBER: "card number",
-    MY_NUMBER: "My Number (individual number)",
-    EMAIL: "e-mail address",
-    PHONE: "phone number",
-}
-
 # Checked on the normalised text before any more work: ten digits with short separators
 # between them, or an at sign. Text without either costs one pass in C.
 _TEN_DIGITS = re.compile("[0-9](?:[^0-9\\n]{0,3}[0-9]){9}")
@@ -46,10 +39,14 @@ _TEN_DIGITS = re.compile("[0-9](?:[^0-9\\n]{0,3}[0-9]){9}")
 @dataclass(frozen=True, slots=True)
 class AllowedValue:
     """A reviewed false positive. ``value`` is compared in any width, disguise or
-    grouping; ``source`` names the entry in the notice (``personal_data.allow[0]``)."""
+    grouping; ``source`` names the entry in the notice (``personal_data.allow[0]``), kept
+    in ``scope`` ("file": the incident's own, "config": incidentflow.yaml) with its
+    ``reason``."""
 
     value: str
     source: str
+    scope: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +65,29 @@ class PersonalDataHit:
     column: int
     length: int
     redacted: str
-    message: str
     allowed_by: AllowedValue | None = None
+
+    def said(self, *, in_incident: bool = True) -> tuple[str, dict[str, str]]:
+        """The kind and values of this hit's message in the catalogue
+        (``words.findings_gate.PERSONAL_DATA_HIT``): ``in_incident`` when the text is an
+        incident file, whose own ``personal_data.allow`` can accept the value."""
+        values = {"data": self.kind, "redacted": self.redacted}
+        entry = self.allowed_by
+        if entry is None:
+            return ("found" if in_incident else "found_in_file"), values
+        values["entry"] = entry.source
+        if entry.scope in ("file", "config"):
+            values["reason"] = entry.reason
+            return ("allowed_here" if entry.scope == "file" else "allowed_config"), values
+        return "allowed", values
+
+    @property
+    def message(self) -> str:
+        """What the hit's finding says, in English."""
+        from incidentflow.words.findings import render
+
+        kind, values = self.said()
+        return render(self.code, [("kind", kind), *values.items()], "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +163,6 @@ def scan(
                 column=column,
                 length=original_end - original_start,
                 redacted=redacted,
-                message=_message(kind, redacted, entry),
                 allowed_by=entry,
             )
         )
@@ -242,19 +259,3 @@ _REDACTORS: dict[str, Callable[[str], str]] = {
     EMAIL: _redact_email,
     PHONE: redact_phone,
 }
-
-
-def _message(kind: str, redacted: str, entry: AllowedValue | None) -> str:
-    noun = NOUNS[kind]
-    what = f"{noun[0].upper()}{noun[1:]} {redacted}"
-    if entry is not None:
-        return (
-            f"{what} is not reported as an error: {entry.source} accepts it. Reviewer: "
-            f"make sure that entry is a reviewed value that is not a person's data."
-        )
-    return (
-        f"{what} in the incident text. Incident files are read company-wide: replace it "
-        f"with a count or category (e.g. '1 customer's {noun}') or move it to the "
-        f"restricted system and refer to that record. If it is not personal data, add an "
-        f"allow entry with a reason."
-    )

@@ -7,10 +7,10 @@ from typing import Any
 
 from incidentflow.config.conditions import is_filled
 from incidentflow.config.settings import Config
-from incidentflow.privacy import AllowedValue, Unlisted, scan
-from incidentflow.privacy.detectors import NOUNS
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.privacy import AllowedValue, PersonalDataHit, Unlisted, scan
+from incidentflow.rules.findings import Finding, Level, finding
 from incidentflow.rules.result import ValidatedIncident
+from incidentflow.words.findings_gate import personal_data_counts
 
 # Findings listed one by one per file and level; the rest are counted in one PD100, so a
 # pasted log full of numbers gives a readable report (and GitHub shows few annotations).
@@ -27,21 +27,29 @@ def personal_data_findings(result: ValidatedIncident, config: Config) -> Iterato
     naming the entry, so the exception is visible in the pull request each time.
     """
     allow = [*_incident_allow(result.data), *config_allow(config)]
-    return text_findings(result.document.path, result.document.text, config, allow)
+    path, text = result.document.path, result.document.text
+    return text_findings(path, text, config, allow, in_incident=True)
 
 
 def config_allow(config: Config) -> list[AllowedValue]:
     return [
-        AllowedValue(entry.value, _source(f"privacy.allow[{number}] of the config", entry.reason))
+        AllowedValue(entry.value, f"privacy.allow[{number}]", "config", _shortened(entry.reason))
         for number, entry in enumerate(config.privacy.allow)
     ]
 
 
 def text_findings(
-    path: str, text: str, config: Config, allow: Sequence[AllowedValue]
+    path: str,
+    text: str,
+    config: Config,
+    allow: Sequence[AllowedValue],
+    *,
+    in_incident: bool = False,
 ) -> Iterator[Finding]:
     """PD findings for any text: errors for hits, notices for hits an allow entry accepts,
-    at most ``LISTED_PER_FILE`` of each and a PD100 counting the rest."""
+    at most ``LISTED_PER_FILE`` of each and a PD100 counting the rest. ``in_incident``: the
+    text is an incident file, so its own ``personal_data.allow`` is where a reviewed false
+    positive goes; elsewhere it is the config's ``privacy.allow``."""
     found = scan(
         text,
         allowed_email_domains=config.privacy.allowed_email_domains,
@@ -49,13 +57,18 @@ def text_findings(
         limit=LISTED_PER_FILE,
     )
     for hit in found.hits:
-        yield Finding(path, hit.line, hit.column, hit.code, Level.ERROR, hit.message)
+        yield _hit(path, hit, Level.ERROR, in_incident)
     if found.unlisted_hits is not None:
         yield _unlisted(path, found.unlisted_hits, Level.ERROR)
     for hit in found.allowed:
-        yield Finding(path, hit.line, hit.column, hit.code, Level.NOTICE, hit.message)
+        yield _hit(path, hit, Level.NOTICE, in_incident)
     if found.unlisted_allowed is not None:
         yield _unlisted(path, found.unlisted_allowed, Level.NOTICE)
+
+
+def _hit(path: str, hit: PersonalDataHit, level: Level, in_incident: bool) -> Finding:
+    kind, values = hit.said(in_incident=in_incident)
+    return finding(path, hit.line, hit.column, hit.code, level, kind, **values)
 
 
 def _incident_allow(data: Mapping[str, Any]) -> Iterator[AllowedValue]:
@@ -65,31 +78,27 @@ def _incident_allow(data: Mapping[str, Any]) -> Iterator[AllowedValue]:
         return
     for number, entry in enumerate(entries):
         if isinstance(entry, Mapping) and entry.get("value") and is_filled(entry.get("reason")):
-            source = _source(f"personal_data.allow[{number}] of this file", str(entry["reason"]))
-            yield AllowedValue(str(entry["value"]), source)
+            reason = _shortened(str(entry["reason"]))
+            where = f"personal_data.allow[{number}]"
+            yield AllowedValue(str(entry["value"]), where, "file", reason)
 
 
-def _source(where: str, reason: str) -> str:
+def _shortened(reason: str) -> str:
     reason = " ".join(reason.split())
     if len(reason) > _REASON_SHOWN:
         reason = reason[: _REASON_SHOWN - 1] + "…"
-    return f"{where} ('{reason}')"
+    return reason
 
 
 def _unlisted(path: str, unlisted: Unlisted, level: Level) -> Finding:
-    kinds = ", ".join(
-        f"{NOUNS[kind]}: {count:,}" for kind, count in sorted(unlisted.counts.items())
+    return finding(
+        path,
+        unlisted.line,
+        unlisted.column,
+        UNLISTED_CODE,
+        level,
+        "unlisted" if level is Level.ERROR else "unlisted_allowed",
+        total=f"{unlisted.total:,}",
+        counts=personal_data_counts(unlisted.counts),
+        limit=LISTED_PER_FILE,
     )
-    if level is Level.ERROR:
-        message = (
-            f"{unlisted.total:,} more pieces of personal data from here on ({kinds}), not "
-            f"listed one by one after the first {LISTED_PER_FILE}. Remove them all: a "
-            "pasted log or export belongs in the restricted system, referred to by its record."
-        )
-    else:
-        message = (
-            f"{unlisted.total:,} more values from here on ({kinds}) are accepted by allow "
-            f"entries, not listed one by one after the first {LISTED_PER_FILE}. Reviewer: "
-            "that many accepted values is unusual; make sure none is a person's data."
-        )
-    return Finding(path, unlisted.line, unlisted.column, UNLISTED_CODE, level, message)
