@@ -61,7 +61,7 @@ def test_first_sync_opens_one_issue_per_team_and_item_and_links_them(
     assert cs_issue.body is not None
     assert cs_issue.body.startswith(f"<!-- incidentflow:checklist {one} cs -->\n")
     assert "@acme/customer-support" in cs_issue.body
-    assert "decided（初期対応決定 / Initial response decision）" in cs_issue.body
+    assert "decided (Initial response decision)" in cs_issue.body
     assert "Kato (payments)" in cs_issue.body
     assert "- [ ] " in cs_issue.body, "the team's checklist template follows the header"
     assert f"/blob/{_head(repo)}/{incident_path(1)}" in cs_issue.body

@@ -1,6 +1,8 @@
-"""What the managed issues say: titles, generated headers and phase comments, in ja or en.
+"""How the managed issues read: titles, generated headers and phase comments, in ja or en.
 
-Everything here is a pure function of its arguments. Text that comes from incident files goes
+The words are in ``words/issues.py``; here is their layout. Every header has one shape
+(``_header``): key marker, what the issue is, rows, blocks, end marker. Everything here is a
+pure function of its arguments. Text that comes from incident files goes
 through ``markers.sanitise`` so that it can neither forge a marker nor add checklist boxes.
 """
 
@@ -10,139 +12,23 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from incidentflow.record.model import parse_status
-from incidentflow.record.phases import PHASES
 from incidentflow.rules.clocks import ClockState
 from incidentflow.sync.markers import GeneratedState, IssueKey, one_line, phase_marker, sanitise
+from incidentflow.words import fill
+from incidentflow.words.issues import CLOCK, CLOCK_STATES, HEADER, HORIZONS, PHASE_COMMENT
 
 MAX_TITLE = 256  # GitHub refuses longer issue titles
 MAX_SUMMARY = 4000
 _COMMIT_IN_LINK = re.compile(r"/blob/[0-9a-f]{40}/")
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
-    incident: str
-    status: str
-    leader: str
-    severity: str
-    personal_data: str
-    summary: str
-    deadlines: str
-    file: str
-    latest: str
-    nobody: str
-    nothing_yet: str
-    checklist_intro: str
-    prevention: str
-    item: str
-    owner: str
-    due: str
-    horizon: str
-    kind: str
-    progress: str
-    open: str
-    done: str
-    horizons: dict[str, str]
-    clock_states: dict[str, str]
-    notified: str
-    late: str
-    approved_by: str
-    moved: str
-    colon: str
+def _say(key: str, lang: str, **values: object) -> str:
+    return HEADER[key](lang, **values)
 
 
-WORDS: dict[str, Words] = {
-    "ja": Words(
-        incident="障害",
-        status="状態",
-        leader="リーダー",
-        severity="重大度",
-        personal_data="個人情報",
-        summary="概要",
-        deadlines="この担当の期限（規制対応）",
-        file="障害ファイル",
-        latest="最新版",
-        nobody="未定",
-        nothing_yet="（まだ書かれていません）",
-        checklist_intro="{team} 向けのチェックリストです。下のチェックボックスを進めてください。",
-        prevention="再発防止策",
-        item="内容",
-        owner="担当",
-        due="期限",
-        horizon="区分",
-        kind="種類",
-        progress="進捗",
-        open="未完了",
-        done="完了",
-        horizons={"now": "now（今やること）", "later": "later（これからやること）"},
-        clock_states={
-            "running": "進行中",
-            "overdue": "期限超過",
-            "done": "完了",
-            "done_late": "完了（期限超過）",
-            "done_unknown": "完了（日付不明）",
-            "not_applicable": "対象外",
-            "unknown": "不明（取り込み記録）",
-        },
-        notified="連絡・報告の記録",
-        late="遅延理由",
-        approved_by="承認",
-        moved="障害 {incident} の状態が **{before}** から **{after}** に変わりました。",
-        colon="：",
-    ),
-    "en": Words(
-        incident="Incident",
-        status="Status",
-        leader="Leader",
-        severity="Severity",
-        personal_data="Personal data",
-        summary="Summary",
-        deadlines="Deadlines for this team (regulatory clocks)",
-        file="Incident file",
-        latest="latest",
-        nobody="not named yet",
-        nothing_yet="(not written yet)",
-        checklist_intro="Checklist for {team}. Work through the boxes below.",
-        prevention="Prevention",
-        item="What",
-        owner="Owner",
-        due="Due",
-        horizon="Horizon",
-        kind="Type",
-        progress="Progress",
-        open="open",
-        done="done",
-        horizons={"now": "now", "later": "later"},
-        clock_states={
-            "running": "running",
-            "overdue": "overdue",
-            "done": "done",
-            "done_late": "done late",
-            "done_unknown": "done, date unknown",
-            "not_applicable": "not applicable",
-            "unknown": "not known (imported record)",
-        },
-        notified="Notifications made",
-        late="late because",
-        approved_by="approved by",
-        moved="Incident {incident} moved from **{before}** to **{after}**.",
-        colon=": ",
-    ),
-}
-
-
-def words(lang: str) -> Words:
-    return WORDS["ja" if lang == "ja" else "en"]
-
-
-def phase_label(status: str) -> str:
-    """``responding（障害対応 / Response）``: the key with its Japanese and English names."""
-    known = parse_status(status)
-    if known is None:
-        return status
-    phase = PHASES[known]
-    return f"{status}（{phase.ja} / {phase.en}）"
+def phase_label(status: str, lang: str) -> str:
+    """``responding（障害対応）`` / ``responding (Response)``: the key with its name."""
+    return fill("{status:phase_named}", lang, {"status": status})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,26 +47,54 @@ def checklist_title(incident_id: str, team_name: str, title: str) -> str:
 
 
 def prevention_title(incident_id: str, item_id: str, title: str, lang: str) -> str:
-    return _title(f"{incident_id} [{words(lang).prevention} {item_id}] {title}")
+    return _title(f"{incident_id} [{_say('prevention', lang)} {item_id}] {title}")
 
 
 def _quote(text: str | None, lang: str) -> str:
     if not text or not text.strip():
-        return f"> {words(lang).nothing_yet}"
+        return f"> {_say('nothing_yet', lang)}"
     cleaned = sanitise(text).strip()
     if len(cleaned) > MAX_SUMMARY:
         cleaned = cleaned[: MAX_SUMMARY - 1].rstrip() + "…"
     return "\n".join(f"> {line}".rstrip() for line in cleaned.split("\n"))
 
 
-def _row(label: str, value: str) -> str:
-    return f"- **{label}**: {value}"
+def _row(label: str, value: str, lang: str) -> str:
+    return _say("row", lang, label=_say(label, lang), value=value)
 
 
 def _file_row(link: FileLink, lang: str) -> str:
-    w = words(lang)
     shown = one_line(link.path, 500)  # a folder name may hold "#12" or "@someone"
-    return _row(w.file, f"[{shown}]({link.at_commit}) ([{w.latest}]({link.latest}))")
+    value = _say(
+        "file_link",
+        lang,
+        path=shown,
+        at_commit=link.at_commit,
+        latest=_say("latest", lang),
+        latest_url=link.latest,
+    )
+    return _row("file", value, lang)
+
+
+def _incident_row(key: IssueKey, incident_title: str, lang: str) -> str:
+    return _row("incident", f"{key.incident_id} — {one_line(incident_title, 300)}", lang)
+
+
+def _header(
+    key: IssueKey,
+    state: GeneratedState,
+    intro: str,
+    rows: list[str],
+    blocks: list[list[str]] | None = None,
+) -> str:
+    """Every generated header: the key marker, a line saying what the issue is, the rows,
+    blocks each after a blank line, and the end marker that records what was generated."""
+    lines = [key.marker, intro, "", *rows]
+    for block in blocks or []:
+        if block:
+            lines += ["", *block]
+    lines += ["", state.end_marker]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,62 +119,68 @@ class ChecklistFacts:
 
 def _clock_text(clock: ClockState, lang: str, timezone: str) -> str:
     """One clock, with nothing that changes by itself over time (the header stays put)."""
-    w = words(lang)
-    due = clock.due.strftime("%Y-%m-%d %H:%M")
-    text = f"- {one_line(clock.name, 200)}{w.colon}{due} ({timezone}) — "
-    text += w.clock_states.get(clock.state, clock.state)
+    state = CLOCK_STATES.get(clock.state)
+    text = CLOCK["line"](
+        lang,
+        name=one_line(clock.name, 200),
+        due=clock.due.strftime("%Y-%m-%d %H:%M"),
+        zone=timezone,
+        state=state(lang) if state else clock.state,
+    )
     if clock.completed_at is not None:
         text += f" {one_line(clock.completed_at.text, 40)}"
     if clock.state == "done_late":
-        text += f" ({clock.lateness(lang)})"
+        text += CLOCK["late_by"](lang, lateness=clock.lateness(lang))
     if clock.note is not None:
-        reason = one_line(clock.note.reason, 300)
-        approver = one_line(clock.note.approved_by, 100)
-        label = (
-            w.late
-            if clock.note.kind == "late_reason"
-            else w.clock_states.get(clock.note.kind, clock.note.kind)
+        kind = clock.note.kind
+        label = CLOCK["late_reason"] if kind == "late_reason" else CLOCK_STATES.get(kind)
+        text += CLOCK["note"](
+            lang,
+            label=label(lang) if label else kind,
+            reason=one_line(clock.note.reason, 300),
+            approver=one_line(clock.note.approved_by, 100),
         )
-        text += f" — {label}{w.colon}{reason} ({w.approved_by} {approver})"
     return text
 
 
 def checklist_header(facts: ChecklistFacts, state: GeneratedState) -> str:
-    w = words(facts.lang)
+    lang = facts.lang
+    name = one_line(facts.team_name, 100)
     team = (
-        f"{facts.team_mention} ({one_line(facts.team_name, 100)})"
+        _say("team_with_name", lang, mention=facts.team_mention, name=name)
         if facts.team_mention
-        else (one_line(facts.team_name, 100))
+        else name
     )
-    lines = [
-        facts.key.marker,
-        w.checklist_intro.format(team=team),
-        "",
-        _row(w.incident, f"{facts.key.incident_id} — {one_line(facts.incident_title, 300)}"),
-        _row(w.status, phase_label(facts.status)),
-        _row(w.leader, one_line(facts.leader, 200) if facts.leader else w.nobody),
-        _row(w.severity, one_line(facts.severity, 100)),
-        *(
-            [_row(w.personal_data, one_line(facts.personal_data, 300))]
-            if facts.personal_data
-            else []
-        ),
-        _file_row(facts.link, facts.lang),
-        "",
-        f"**{w.summary}**",
-        "",
-        _quote(facts.summary, facts.lang),
+    rows = [
+        _incident_row(facts.key, facts.incident_title, lang),
+        _row("status", phase_label(facts.status, lang), lang),
+        _row("leader", one_line(facts.leader, 200) if facts.leader else _say("nobody", lang), lang),
+        _row("severity", one_line(facts.severity, 100), lang),
     ]
+    if facts.personal_data:
+        rows.append(_row("personal_data", one_line(facts.personal_data, 300), lang))
+    rows.append(_file_row(facts.link, lang))
+    blocks = [[f"**{_say('summary', lang)}**", "", _quote(facts.summary, lang)]]
     if facts.clocks:
-        lines += ["", f"**{w.deadlines}**", ""]
-        lines += [_clock_text(clock, facts.lang, facts.timezone) for clock in facts.clocks]
+        blocks.append(
+            [
+                f"**{_say('deadlines', lang)}**",
+                "",
+                *(_clock_text(clock, lang, facts.timezone) for clock in facts.clocks),
+            ]
+        )
     if facts.chart:
-        lines += ["", facts.chart]
+        blocks.append([facts.chart])
     if facts.notifications:
-        lines += ["", f"**{w.notified}**", ""]
-        lines += [f"- {one_line(line, 500)}" for line in facts.notifications]
-    lines += ["", state.end_marker]
-    return "\n".join(lines)
+        blocks.append(
+            [
+                f"**{_say('notified', lang)}**",
+                "",
+                *(f"- {one_line(line, 500)}" for line in facts.notifications),
+            ]
+        )
+    intro = _say("checklist_intro", lang, team=team)
+    return _header(facts.key, state, intro, rows, blocks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,30 +198,25 @@ class PreventionFacts:
 
 
 def prevention_header(facts: PreventionFacts, state: GeneratedState) -> str:
-    w = words(facts.lang)
-    horizon = w.horizons.get(facts.horizon, facts.horizon) if facts.horizon else "-"
-    lines = [
-        facts.key.marker,
-        f"**{w.prevention}** `{facts.key.item}`",
-        "",
-        _row(w.item, one_line(facts.title, 500)),
-        _row(w.owner, one_line(facts.owner, 200) if facts.owner else w.nobody),
-        _row(w.due, facts.due.isoformat() if facts.due else "-"),
-        _row(w.horizon, horizon),
-        _row(w.kind, facts.kind or "-"),
-        _row(w.progress, w.done if facts.done else w.open),
-        _row(w.incident, f"{facts.key.incident_id} — {one_line(facts.incident_title, 300)}"),
-        _file_row(facts.link, facts.lang),
-        "",
-        state.end_marker,
+    lang = facts.lang
+    horizon = HORIZONS.get(facts.horizon or "")
+    shown_horizon = horizon(lang) if horizon else (facts.horizon or "-")
+    rows = [
+        _row("item", one_line(facts.title, 500), lang),
+        _row("owner", one_line(facts.owner, 200) if facts.owner else _say("nobody", lang), lang),
+        _row("due", facts.due.isoformat() if facts.due else "-", lang),
+        _row("horizon", shown_horizon, lang),
+        _row("kind", facts.kind or "-", lang),
+        _row("progress", _say("done" if facts.done else "open", lang), lang),
+        _incident_row(facts.key, facts.incident_title, lang),
+        _file_row(facts.link, lang),
     ]
-    return "\n".join(lines)
+    intro = f"**{_say('prevention', lang)}** `{facts.key.item}`"
+    return _header(facts.key, state, intro, rows)
 
 
 def phase_comment(key: IssueKey, before: str, after: str, lang: str) -> str:
-    text = words(lang).moved.format(
-        incident=key.incident_id, before=phase_label(before), after=phase_label(after)
-    )
+    text = PHASE_COMMENT(lang, incident=key.incident_id, before=before, after=after)
     return f"{phase_marker(key, after)}\n{text}"
 
 

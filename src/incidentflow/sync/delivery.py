@@ -26,11 +26,13 @@ from incidentflow.forge.interface import (
     WriteOutcomeUnknown,
 )
 from incidentflow.forge.mentions import quieten
-from incidentflow.sync.report import Action, ActionKind
+from incidentflow.sync.report import Action, ActionKind, NotDone
 from incidentflow.sync.writeback import TrackingUpdate, WriteBackError, set_tracking
+from incidentflow.words.issues import PULL_REQUEST
+from incidentflow.words.phrase import Phrase, Text, joined, say
+from incidentflow.words.sync import DETAILS, SUBJECTS
 
 WRITE_ATTEMPTS = 3
-PR_TITLE = "incident sync: link checklist and prevention issues"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,25 +41,30 @@ class FileUpdate:
     incident_id: str
     update: TrackingUpdate
 
-    def describe(self) -> str:
-        def shown(key: str, number: int) -> str:
-            return f"{key} #{number}" if number else f"{key} (new issue)"
+    def describe(self, branch: str) -> Phrase:
+        """'tracking: legal #3, P1 (new issue), on incidentflow/sync'."""
+
+        def shown(key: str, number: int) -> Text:
+            return f"{key} #{number}" if number else say(DETAILS["new_issue"], item=key)
 
         numbers = [shown(k, n) for k, n in self.update.stakeholders.items()]
         numbers += [shown(k, n) for k, n in self.update.prevention.items()]
-        return "tracking: " + ", ".join(numbers)
+        return say(DETAILS["tracking"], numbers=joined(numbers, en=", "), branch=branch)
 
 
-def pr_body(files: list[str]) -> str:
+def pr_title(language: str) -> str:
+    return PULL_REQUEST["title"](language)
+
+
+def pr_body(files: list[str], language: str = "en") -> str:
     # IDs cannot hold "#" or "@", but folder names can: quietened, so that a path such as
     # "incidents/fixes #12/…" neither links nor, once merged, closes issue 12.
     listed = "\n".join(f"- `{quieten(path)}`" for path in sorted(files))
-    return (
-        "`incident sync` records the numbers of the stakeholder checklist issues and the "
-        "prevention tracking issues in these incident files (`tracking:`). Only those lines "
-        "change. The bot updates this pull request in place until it is merged.\n\n"
-        f"{listed}\n"
-    )
+    return PULL_REQUEST["body"](language, files=listed)
+
+
+def _failed(said: Phrase) -> ForgeError:
+    return NotDone(said)
 
 
 class Delivery:
@@ -71,12 +78,14 @@ class Delivery:
         branch: str,
         emit: Callable[[Action], None],
         dry_run: bool,
+        language: str = "en",
     ) -> None:
         self._tracker = tracker
         self._mode = mode
         self._branch = branch
         self._emit = emit
         self._dry_run = dry_run
+        self._language = language  # of the pull request: the config's
         # The same file content is spliced several times per run; ruamel is not cheap.
         self._spliced: dict[tuple[str, bytes], bytes] = {}
 
@@ -112,7 +121,7 @@ class Delivery:
         default = self._tracker.default_branch()
         head = self._tracker.branch_head(default)
         if head is None:
-            raise ForgeError(f"the default branch {default} has no commit")
+            raise _failed(say(DETAILS["no_default_commit"], branch=default))
         on_default = [(item, self._tracker.read_file(item.path, head)) for item in updates]
         if self._mode == "commit":
             for item, found in on_default:
@@ -137,19 +146,21 @@ class Delivery:
                 self._tracker.move_branch(self._branch, head)
             changes = pending
         written = [item.path for item, found in changes if self._write(item, self._branch, found)]
-        self._pull_request(pull, default, pr_body([item.path for item, _ in pending]), written)
+        body = pr_body([item.path for item, _ in pending], self._language)
+        self._pull_request(pull, default, body, written)
 
     def _pull_request(
         self, pull: PullRecord | None, default: str, body: str, written: list[str]
     ) -> None:
-        subject = "pull request"
+        subject = say(SUBJECTS["pull_request"])
         if pull is None:
             if not written:
                 return
             if self._dry_run:
                 self._emit(Action(ActionKind.CREATED, subject, planned=True))
                 return
-            pull = self._tracker.create_pull(self._branch, default, PR_TITLE, body)
+            title = pr_title(self._language)
+            pull = self._tracker.create_pull(self._branch, default, title, body)
             self._emit(Action(ActionKind.CREATED, subject, pull.number, pull.html_url))
         elif pull.body.replace("\r\n", "\n") != body:
             if not self._dry_run:
@@ -165,13 +176,15 @@ class Delivery:
         dry run, would be) made."""
         for _ in range(WRITE_ATTEMPTS):
             if found is None:
-                raise ForgeError(f"{item.path} is not on {branch} (was it merged yet?)")
+                raise _failed(say(DETAILS["not_on_branch"], path=item.path, branch=branch))
             try:
                 wanted = self._splice(item, found.content)
             except WriteBackError as error:
-                raise ForgeError(f"{item.path}: {error}") from error
+                said = say(DETAILS["in_file"], path=item.path, why=error.phrase)
+                raise _failed(said) from error
             if wanted == found.content:
-                self._emit(Action(ActionKind.UNCHANGED, item.path, detail=f"on {branch}"))
+                detail = say(DETAILS["on_branch"], branch=branch)
+                self._emit(Action(ActionKind.UNCHANGED, item.path, detail=detail))
                 return False
             if self._dry_run:
                 break
@@ -193,7 +206,8 @@ class Delivery:
                 continue
             break
         else:
-            raise ForgeError(f"{item.path}: not written after {WRITE_ATTEMPTS} attempts")
-        detail = f"{item.describe()}, on {branch}"
+            said = say(DETAILS["not_written_after"], path=item.path, attempts=WRITE_ATTEMPTS)
+            raise _failed(said)
+        detail = item.describe(branch)
         self._emit(Action(ActionKind.UPDATED, item.path, detail=detail, planned=self._dry_run))
         return True

@@ -17,6 +17,9 @@ from pydantic import ValidationError
 from incidentflow.config.workspace import Repository
 from incidentflow.record.load import read_document
 from incidentflow.record.model import Incident, Status
+from incidentflow.rules.findings import Finding
+from incidentflow.words.phrase import Text, say
+from incidentflow.words.sync import DETAILS
 
 
 class UnknownIncident(Exception):
@@ -42,7 +45,19 @@ class SyncIncident:
 @dataclass(frozen=True, slots=True)
 class LoadProblem:
     path: str
-    message: str
+    message: Text
+
+
+@dataclass(frozen=True, slots=True)
+class FindingText:
+    """A finding's message, said in the reader's language (the findings catalogue)."""
+
+    finding: Finding
+
+    def __call__(self, language: str) -> str:
+        from incidentflow.words.findings import message
+
+        return message(self.finding, language)
 
 
 def select_files(repository: Repository, ids: tuple[str, ...]) -> list[Path]:
@@ -76,26 +91,21 @@ def load_incidents(
         display = repository.display(file)
         document, findings = read_document(file, display)
         if document is None:
-            problems.append(LoadProblem(display, findings[0].message if findings else "unreadable"))
+            said = FindingText(findings[0]) if findings else say(DETAILS["unreadable"])
+            problems.append(LoadProblem(display, said))
             continue
         try:
             model = Incident.model_validate(document.data)
         except ValidationError as error:
-            problems.append(
-                LoadProblem(
-                    display,
-                    f"{error.error_count()} field(s) cannot be read; run `incident validate "
-                    f"{display}` and fix them",
-                )
-            )
+            said = say(DETAILS["fields_unreadable"], count=error.error_count(), path=display)
+            problems.append(LoadProblem(display, said))
             continue
         if model.id != file.stem or model.status is None:
-            problems.append(
-                LoadProblem(display, "id must equal the file name and status must be set")
-            )
+            problems.append(LoadProblem(display, say(DETAILS["id_and_status"])))
             continue
         if model.id in seen:
-            problems.append(LoadProblem(display, f"id {model.id} is also used by {seen[model.id]}"))
+            said = say(DETAILS["id_used_twice"], id=model.id, other=seen[model.id])
+            problems.append(LoadProblem(display, said))
             continue
         seen[model.id] = display
         incidents.append(SyncIncident(display, document.data, model))

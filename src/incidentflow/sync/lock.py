@@ -26,6 +26,8 @@ from incidentflow.forge.interface import (
     IssueTracker,
     WriteOutcomeUnknown,
 )
+from incidentflow.words.phrase import Phrase, say
+from incidentflow.words.sync import DETAILS
 
 LOCK_FILE = ".incidentflow-sync.lock"
 STALE_AFTER = 15 * 60.0
@@ -34,6 +36,13 @@ RELEASE_ATTEMPTS = 3
 
 class LockBusy(ForgeError):
     """Another sync holds the lock and did not let go in time."""
+
+    def __init__(self, said: Phrase) -> None:
+        super().__init__(str(said))
+        self.phrase = said
+
+    def said(self, language: str) -> str:
+        return self.phrase(language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +61,10 @@ class Holder:
         except (ValueError, KeyError, TypeError):
             return None
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
         since = datetime.fromtimestamp(self.acquired_at, UTC).isoformat(timespec="seconds")
-        return f"held by {self.where or 'another run'} since {since}"
+        where = self.where or say(DETAILS["another_run"])
+        return say(DETAILS["held_by"], where=where, since=since)
 
 
 def _where() -> str:
@@ -100,11 +110,8 @@ class SyncLock:
                 self.held = True
                 return
             if self._clock() >= deadline:
-                busy = holder.describe() if holder is not None else "contended"
-                raise LockBusy(
-                    f"another sync is running (lock branch {self.branch}, {busy}); "
-                    "nothing was changed, run again when it is done"
-                )
+                busy = holder.describe() if holder is not None else say(DETAILS["contended"])
+                raise LockBusy(say(DETAILS["lock_busy"], branch=self.branch, holder=busy))
             self._sleep(self._poll if not free else min(self._poll, 0.2))
 
     def _try_write(self, current: FileRecord | None) -> bool:

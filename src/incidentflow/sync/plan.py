@@ -33,6 +33,9 @@ from incidentflow.sync.bodies import (
 )
 from incidentflow.sync.incidents import SyncIncident
 from incidentflow.sync.markers import CHECKLIST, PREVENTION, GeneratedState, IssueKey
+from incidentflow.words.issues import HEADER
+from incidentflow.words.phrase import Phrase, Text, say
+from incidentflow.words.sync import DETAILS, SUBJECTS
 
 PREVENTION_LABEL = "prevention"
 # A GitHub login written as @login (alone or inside text such as "Sato (@sato-sre)"); a team
@@ -63,15 +66,15 @@ class DesiredIssue:
     may_create: bool
     close: bool = False  # a done prevention item's issue is closed, once
     known_number: int | None = None  # the number the incident file already records
-    notes: tuple[str, ...] = ()
-    missing_template: str | None = None
+    notes: tuple[Text, ...] = ()
+    missing_template: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PlanProblem:
     incident_id: str
-    subject: str
-    message: str
+    subject: Text
+    message: Text
 
 
 @dataclass(slots=True)
@@ -123,16 +126,18 @@ def _link(incident: SyncIncident, context: PlanContext) -> FileLink:
     return FileLink(incident.path, f"{base}/{context.commit}/{path}", f"{base}/HEAD/{path}")
 
 
-def _template(team: StakeholderTeam, lang: str, context: PlanContext) -> tuple[str | None, str]:
+def _template(
+    team: StakeholderTeam, lang: str, context: PlanContext
+) -> tuple[str | None, Phrase | None]:
     """(checklist text, problem): no checklist configured is fine, a missing file is not."""
     first: Literal["ja", "en"] = "ja" if lang == "ja" else "en"
     path = team.checklist.get(first) or team.checklist.get("en" if first == "ja" else "ja")
     if path is None:
-        return "", ""
+        return "", None
     text = context.read_template(path)
     if text is None:
-        return None, f"checklist template {path} of team '{team.key}' is missing"
-    return text, ""
+        return None, say(DETAILS["template_missing"], path=path, team=team.key)
+    return text, None
 
 
 def _chart(incident: SyncIncident, clocks: list[ClockState], config: Config, lang: str) -> str:
@@ -195,7 +200,7 @@ def _checklists(incident: SyncIncident, context: PlanContext) -> Iterator[Desire
             state=state,
             may_create=incident.status not in TERMINAL,
             known_number=recorded.get(key),
-            missing_template=problem or None,
+            missing_template=problem,
         )
 
 
@@ -208,12 +213,12 @@ def _prevention(
     seen: set[str] = set()
     for number, item in enumerate(model.prevention, start=1):
         if not item.id:
-            yield PlanProblem(
-                incident.id, f"prevention item {number}", "has no id; give it one to track it"
-            )
+            subject = say(SUBJECTS["prevention_number"], number=number)
+            yield PlanProblem(incident.id, subject, say(DETAILS["no_item_id"]))
             continue
         if item.id in seen:
-            yield PlanProblem(incident.id, f"prevention {item.id}", "the id is used twice")
+            subject = say(SUBJECTS["prevention_id"], item=item.id)
+            yield PlanProblem(incident.id, subject, say(DETAILS["item_id_twice"]))
             continue
         seen.add(item.id)
         yield _prevention_issue(incident, item, item.id, lang, recorded.get(item.id), context)
@@ -252,9 +257,9 @@ def _prevention_issue(
         done=done,
         link=_link(incident, context),
     )
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
     if item.owner and not assignees:
-        notes = (f"owner '{item.owner}' is not a @login: named in the body, not assigned",)
+        notes = (say(DETAILS["not_a_login"], owner=item.owner),)
     return DesiredIssue(
         key=key,
         path=incident.path,
@@ -279,7 +284,8 @@ def _personal_data(model: Incident, lang: str) -> str | None:
         return None
     details = [", ".join(category.value for category in facts.categories)]
     if facts.records_affected is not None:
-        count = count_text(facts.records_affected, lang)
-        details.append(f"{count} 件" if lang == "ja" else f"{count} records")
-    shown = "; ".join(part for part in details if part)
-    return f"{facts.status.value} ({shown})" if shown else facts.status.value
+        details.append(HEADER["records"](lang, count=count_text(facts.records_affected, lang)))
+    shown = ("、" if lang == "ja" else "; ").join(part for part in details if part)
+    if not shown:
+        return facts.status.value
+    return HEADER["personal_data_facts"](lang, status=facts.status.value, facts=shown)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from incidentflow.forge.interface import (
-    ForgeError,
     ForgeRefused,
     IssueChange,
     IssueDraft,
@@ -34,7 +33,9 @@ from incidentflow.sync.markers import (
 )
 from incidentflow.sync.ownership import same_account, same_repository
 from incidentflow.sync.plan import DesiredIssue
-from incidentflow.sync.report import Action, ActionKind
+from incidentflow.sync.report import Action, ActionKind, NotDone, subject_of
+from incidentflow.words.phrase import Phrase, Text, joined, say
+from incidentflow.words.sync import CHANGED, DETAILS
 
 CREATE_ATTEMPTS = 3
 PLANNED = 0  # the "number" of an issue a dry run would create
@@ -42,6 +43,10 @@ PLANNED = 0  # the "number" of an issue a dry run would create
 
 class ItemFailed(Exception):
     """One desired issue cannot be made right now; the others go on."""
+
+    def __init__(self, said: Phrase) -> None:
+        super().__init__(str(said))
+        self.phrase = said
 
 
 def _folded(values: Iterable[str]) -> set[str]:
@@ -154,9 +159,10 @@ class Reconciler:
         if duplicate.state != "open":
             return
         kept = self._index.by_key[key]
-        subject, detail = key.describe(), f"duplicate of #{kept.number}"
+        subject = subject_of(key)
+        detail = say(DETAILS["duplicate_of"], number=kept.number)
         if duplicate.comments:
-            detail += ", already discussed: close it by hand"
+            detail = say(DETAILS["duplicate_discussed"], number=kept.number)
             self._emit(
                 Action(ActionKind.SKIPPED, subject, duplicate.number, duplicate.html_url, detail)
             )
@@ -178,10 +184,10 @@ class Reconciler:
     # -- creating ------------------------------------------------------------------------------
 
     def _create(self, desired: DesiredIssue) -> int | None:
-        subject = desired.key.describe()
+        subject = subject_of(desired.key)
         if desired.initial_rest is None:
-            raise ItemFailed(f"not created: {desired.missing_template}")
-        notes = list(desired.notes)
+            raise ItemFailed(say(DETAILS["not_created"], why=desired.missing_template or ""))
+        notes: list[Text] = list(desired.notes)
         draft = IssueDraft(
             desired.title,
             f"{desired.header}\n{desired.initial_rest}",
@@ -189,7 +195,7 @@ class Reconciler:
             desired.assignees,
         )
         if self._dry_run:
-            self._emit(Action(ActionKind.CREATED, subject, detail="; ".join(notes), planned=True))
+            self._emit(Action(ActionKind.CREATED, subject, detail=joined(notes), planned=True))
             return PLANNED
         record: IssueRecord | None = None
         for _ in range(CREATE_ATTEMPTS):
@@ -199,7 +205,7 @@ class Reconciler:
             except WriteOutcomeUnknown:
                 record = self._look_again(desired.key)
                 if record is not None:
-                    notes.append("found after a lost answer, not created twice")
+                    notes.append(say(DETAILS["created_found"]))
                     break
             except ForgeRefused as error:
                 if error.status != 422 or "assignees" not in error.field_errors:
@@ -207,20 +213,20 @@ class Reconciler:
                 if not draft.assignees:
                     raise
                 logins = ", ".join(f"@{login}" for login in draft.assignees)
-                notes.append(f"could not assign {logins}")
+                notes.append(say(DETAILS["not_assigned"], logins=logins))
                 draft = replace(draft, assignees=())
         if record is None:
-            raise ForgeError(f"not created after {CREATE_ATTEMPTS} attempts")
+            raise NotDone(say(DETAILS["not_created_after"], attempts=CREATE_ATTEMPTS))
         self._index.by_key[desired.key] = record
         self._emit(
-            Action(ActionKind.CREATED, subject, record.number, record.html_url, "; ".join(notes))
+            Action(ActionKind.CREATED, subject, record.number, record.html_url, joined(notes))
         )
         return record.number
 
     # -- updating ------------------------------------------------------------------------------
 
     def _update(self, desired: DesiredIssue, existing: IssueRecord) -> None:
-        subject = desired.key.describe()
+        subject = subject_of(desired.key)
         split = split_body(existing.body)
         recorded: GeneratedState | None = None
         if split is None:
@@ -261,15 +267,18 @@ class Reconciler:
                 )
             return
         kind = ActionKind.CLOSED if closing else ActionKind.UPDATED
-        what = ", ".join(
-            name
-            for name, value in (
-                ("title", change.title),
-                ("header", change.body),
-                ("labels", change.labels),
-                ("assignees", change.assignees),
-            )
-            if value is not None
+        what: Text = joined(
+            (
+                say(CHANGED[name])
+                for name, value in (
+                    ("title", change.title),
+                    ("header", change.body),
+                    ("labels", change.labels),
+                    ("assignees", change.assignees),
+                )
+                if value is not None
+            ),
+            en=", ",
         )
         if self._dry_run:
             self._emit(Action(kind, subject, existing.number, existing.html_url, what, True))
@@ -280,7 +289,8 @@ class Reconciler:
             if error.status != 422 or change.assignees is None:
                 raise
             self._tracker.update_issue(existing.number, replace(change, assignees=None))
-            what += "; could not assign " + ", ".join(desired.assignees)
+            logins = ", ".join(desired.assignees)
+            what = joined((what, say(DETAILS["not_assigned"], logins=logins)))
         self._emit(Action(kind, subject, existing.number, existing.html_url, what))
 
     def _labels(
@@ -323,7 +333,8 @@ class Reconciler:
         after = desired.state.status
         if self._phase_comment_posted(existing, desired.key, after):
             return False
-        subject, detail = desired.key.describe(), f"{before} → {after}"
+        subject = subject_of(desired.key)
+        detail: Text = say(DETAILS["phase_moved"], before=before, after=after)
         if self._dry_run:
             self._emit(
                 Action(
@@ -338,10 +349,10 @@ class Reconciler:
             except WriteOutcomeUnknown:
                 if not self._phase_comment_posted(existing, desired.key, after):
                     continue
-                detail += "; found after a lost answer, not posted twice"
+                detail = joined((detail, say(DETAILS["comment_found"])))
                 url = existing.html_url
             else:
                 url = comment.html_url
             self._emit(Action(ActionKind.COMMENTED, subject, existing.number, url, detail))
             return True
-        raise ForgeError(f"phase comment not posted after {CREATE_ATTEMPTS} attempts")
+        raise NotDone(say(DETAILS["comment_not_posted"], attempts=CREATE_ATTEMPTS))

@@ -1,19 +1,35 @@
 """What a sync did: one action per issue, file or pull request, and the renderers for them.
 
 The sync core emits actions as they happen; the CLI prints each with ``action_line`` at once
-(progress), and ``summary_text`` / ``render_json`` at the end. Nothing here prints.
+(progress), and ``summary_text`` / ``render_json`` at the end. Nothing here prints. An
+action's subject and detail are phrases (``words.phrase``), said in the reader's language
+when printed; the words are in ``words/sync.py``.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from incidentflow.cli.output import one_line
-from incidentflow.forge.interface import RequestCounts
+from incidentflow.forge.interface import ForgeError, RequestCounts
+from incidentflow.sync.markers import CHECKLIST, IssueKey
+from incidentflow.words.phrase import Phrase, Text, render, say
+from incidentflow.words.sync import (
+    COUNT,
+    DETAILS,
+    DONE,
+    JOB_SUMMARY,
+    LEFT,
+    PLANNED,
+    PLANNED_COUNT,
+    SUBJECTS,
+    SUMMARY,
+)
 
 
 class ActionKind(StrEnum):
@@ -26,31 +42,64 @@ class ActionKind(StrEnum):
     SKIPPED = "skipped"
 
 
-_PLANNED_VERB = {
-    ActionKind.CREATED: "would create",
-    ActionKind.UPDATED: "would update",
-    ActionKind.COMMENTED: "would comment",
-    ActionKind.CLOSED: "would close",
-}
+VERB_WIDTH = 13  # the first column of an action line, in terminal cells
+
+
+def subject_of(key: IssueKey) -> Phrase:
+    """'INC-… legal checklist' / 'INC-… legal のチェックリスト'."""
+    kind = "checklist" if key.kind == CHECKLIST else "prevention"
+    return say(SUBJECTS[kind], incident=key.incident_id, item=key.item)
+
+
+class NotDone(ForgeError):
+    """The sync's own account of a failure: the item is still not done after every attempt,
+    or GitHub lacks what the step needs. ``said`` is the reason, in words."""
+
+    def __init__(self, said: Phrase) -> None:
+        super().__init__(str(said))
+        self.phrase = said
+
+    def said(self, language: str) -> str:
+        return self.phrase(language)
+
+
+def explained(error: BaseException) -> Text:
+    """What an error says: the sync's own reason in words, else the error's own words."""
+    phrase = getattr(error, "phrase", None)
+    return phrase if isinstance(phrase, Phrase) else ErrorText(error)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorText:
+    """An error that was not the sync's own: its catalogued words where it has them, else
+    GitHub's (or the connection's) answer, which is data to the reader, shown as it came."""
+
+    error: BaseException
+
+    def __call__(self, language: str) -> str:
+        said = getattr(self.error, "said", None)
+        if callable(said) and getattr(self.error, "words", None) is not None:
+            return str(said(language))
+        return DETAILS["github_said"](language, error=str(self.error))
 
 
 @dataclass(frozen=True, slots=True)
 class Action:
     kind: ActionKind
-    subject: str  # "INC-… legal checklist", "incidents/2026/INC-….md", "pull request"
+    subject: Text  # "INC-… legal checklist", "incidents/2026/INC-….md", "pull request"
     number: int | None = None
     url: str = ""
-    detail: str = ""
+    detail: Text = ""
     planned: bool = False  # a dry run: this is what would happen
     left: bool = False  # not attempted: the run stopped before it
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value,
-            "subject": self.subject,
+            "subject": render(self.subject, "en"),
             "number": self.number,
             "url": self.url or None,
-            "detail": self.detail or None,
+            "detail": render(self.detail, "en") or None,
             "planned": self.planned,
             "left": self.left,
         }
@@ -60,7 +109,7 @@ class Action:
 class SyncReport:
     dry_run: bool
     actions: list[Action] = field(default_factory=list)
-    stopped: str = ""  # why the run stopped early, if it did
+    stopped: Text = ""  # why the run stopped early, if it did
     requests: RequestCounts | None = None
 
     @property
@@ -76,19 +125,30 @@ class SyncReport:
         return result
 
 
-def verb(action: Action) -> str:
+def verb(action: Action, language: str = "en") -> str:
     if action.left:
-        return "left"
-    if action.planned:
-        return _PLANNED_VERB.get(action.kind, action.kind.value)
-    return action.kind.value
+        return LEFT(language)
+    planned = PLANNED.get(action.kind.value) if action.planned else None
+    return (planned or DONE[action.kind.value])(language)
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def action_line(action: Action, language: str = "en") -> str:
     # Subjects and details carry text from incident files and from GitHub: one line each.
-    subject, detail = one_line(action.subject), one_line(action.detail or "")
-    parts = [f"{verb(action):<13}", f"#{action.number}" if action.number else "-", subject]
-    if detail:
+    subject = one_line(render(action.subject, language))
+    detail = one_line(render(action.detail, language))
+    shown = verb(action, language)
+    parts = [
+        shown + " " * max(0, VERB_WIDTH - _cells(shown)),
+        f"#{action.number}" if action.number else "-",
+        subject,
+    ]
+    if detail and language == "ja":
+        parts[-1] += f"（{detail}）"
+    elif detail:
         parts.append(f"({detail})")
     if action.url:
         parts.append(action.url)
@@ -99,26 +159,32 @@ def summary_text(report: SyncReport, language: str = "en") -> str:
     tally = report.tally()
 
     def counted(kind: ActionKind) -> str:
-        planned = _PLANNED_VERB.get(kind) if report.dry_run else None
-        if planned is not None:
-            return f"{tally[kind.value]} to {planned.removeprefix('would ')}"
-        return f"{tally[kind.value]} {kind.value}"
+        planned = PLANNED_COUNT.get(kind.value) if report.dry_run else None
+        what = (planned or DONE[kind.value])(language)
+        return COUNT(language, count=tally[kind.value], what=what)
 
-    shown = ", ".join(counted(kind) for kind in ActionKind if tally[kind.value])
-    lead = "dry run, nothing changed: " if report.dry_run else "sync: "
-    lines = [lead + (shown or ("nothing done" if report.stopped else "nothing to do"))]
+    separator = "、" if language == "ja" else ", "
+    shown = separator.join(counted(kind) for kind in ActionKind if tally[kind.value])
+    if not shown:
+        shown = SUMMARY["nothing_done" if report.stopped else "nothing_to_do"](language)
+    lines = [SUMMARY["dry_run" if report.dry_run else "done"](language, counts=shown)]
     if report.stopped:
-        lines.append(f"stopped early: {report.stopped}")
+        lines.append(SUMMARY["stopped"](language, why=render(report.stopped, language)))
     if tally["left"]:
-        lines.append(f"{tally['left']} item(s) left for the next run (`incident sync` again)")
+        lines.append(SUMMARY["left"](language, count=tally["left"]))
     if report.requests is not None:
         counts = report.requests
         lines.append(
-            f"GitHub requests: {counts.reads} reads, {counts.writes} writes, "
-            f"{counts.retries} retries, {counts.waited_seconds:.1f} s waiting"
+            SUMMARY["requests"](
+                language,
+                reads=counts.reads,
+                writes=counts.writes,
+                retries=counts.retries,
+                waited=f"{counts.waited_seconds:.1f}",
+            )
         )
     if report.unfinished and not report.dry_run:
-        lines.append("unfinished: run `incident sync` again; it picks up where this run stopped")
+        lines.append(SUMMARY["unfinished"](language))
     return "\n".join(lines)
 
 
@@ -127,7 +193,7 @@ def render_json(report: SyncReport) -> str:
         "dry_run": report.dry_run,
         "actions": [action.as_dict() for action in report.actions],
         "summary": {**report.tally(), "unfinished": report.unfinished},
-        "stopped": report.stopped or None,
+        "stopped": render(report.stopped, "en") or None,
     }
     if report.requests is not None:
         payload["requests"] = {
@@ -141,14 +207,16 @@ def render_json(report: SyncReport) -> str:
 
 def summary_markdown(report: SyncReport, language: str = "en") -> str:
     """The job summary inside GitHub Actions."""
-    head = "## incident sync" + (" (dry run)" if report.dry_run else "")
-    rows = ["| | issue | subject | detail |", "|---|---|---|---|"]
+    head = JOB_SUMMARY["heading"](language)
+    if report.dry_run:
+        head += JOB_SUMMARY["dry_run"](language)
+    rows = [JOB_SUMMARY["columns"](language), "|---|---|---|---|"]
     for action in report.actions:
         if action.kind is ActionKind.UNCHANGED:
             continue
         issue = f"[#{action.number}]({action.url})" if action.number and action.url else "-"
-        detail = one_line(action.detail).replace("|", "\\|")
-        subject = one_line(action.subject).replace("|", "\\|")
-        rows.append(f"| {verb(action)} | {issue} | {subject} | {detail} |")
-    table = "\n".join(rows) if len(rows) > 2 else "Nothing changed."
-    return f"{head}\n\n{summary_text(report)}\n\n{table}\n"
+        detail = one_line(render(action.detail, language)).replace("|", "\\|")
+        subject = one_line(render(action.subject, language)).replace("|", "\\|")
+        rows.append(f"| {verb(action, language)} | {issue} | {subject} | {detail} |")
+    table = "\n".join(rows) if len(rows) > 2 else JOB_SUMMARY["nothing_changed"](language)
+    return f"{head}\n\n{summary_text(report, language)}\n\n{table}\n"

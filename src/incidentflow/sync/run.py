@@ -31,8 +31,17 @@ from incidentflow.sync.lock import SyncLock
 from incidentflow.sync.markers import CHECKLIST, IssueKey
 from incidentflow.sync.plan import DesiredIssue, PlanContext, SyncPlan, build_plan
 from incidentflow.sync.reconcile import IssueIndex, ItemFailed, Reconciler
-from incidentflow.sync.report import Action, ActionKind, SyncReport
+from incidentflow.sync.report import (
+    Action,
+    ActionKind,
+    NotDone,
+    SyncReport,
+    explained,
+    subject_of,
+)
 from incidentflow.sync.writeback import TrackingUpdate, pending_tracking
+from incidentflow.words.phrase import say
+from incidentflow.words.sync import DETAILS, SUBJECTS
 
 FAILURES_BEFORE_STOPPING = 3
 # How far back to look for an issue whose creation we did not hear about (clock skew margin).
@@ -124,7 +133,9 @@ def run_sync(
     for problem in problems:
         record(Action(ActionKind.FAILED, problem.path, detail=problem.message))
     for skipped in plan.problems:
-        subject = f"{skipped.incident_id} {skipped.subject}"
+        subject = say(
+            SUBJECTS["in_incident"], incident=skipped.incident_id, subject=skipped.subject
+        )
         record(Action(ActionKind.SKIPPED, subject, detail=skipped.message))
     if not plan.issues:
         return report  # no incident needs an issue: nothing to ask GitHub
@@ -155,21 +166,22 @@ def run_sync(
         else:
             base = tracker.branch_head(tracker.default_branch())
             if base is None:
-                raise ForgeError("the default branch has no commit to base the lock on")
+                raise NotDone(say(DETAILS["no_lock_base"]))
             lock.acquire(base)
             # Another run may have acted between our listing and the lock: add what changed.
             index = index.merged(tracker.list_issues_since(label, started - LOOK_BACK))
             run.execute(index, report, record, dry_run=False)
     except ForgeError as error:
-        report.stopped = str(error)
+        report.stopped = explained(error)
         done = {a.subject for a in report.actions}
-        _leave([d for d in plan.issues if d.key.describe() not in done], record)
+        _leave([d for d in plan.issues if subject_of(d.key) not in done], record)
     finally:
         try:
             lock.release()
         except ForgeError as error:
-            detail = f"not released ({error}); it expires by itself after 15 minutes"
-            record(Action(ActionKind.FAILED, f"lock {lock.branch}", detail=detail))
+            detail = say(DETAILS["not_released"], error=explained(error))
+            subject = say(SUBJECTS["lock"], branch=lock.branch)
+            record(Action(ActionKind.FAILED, subject, detail=detail))
         report.requests = tracker.counts()
     return report
 
@@ -216,7 +228,12 @@ class _Pass:
                 reconciler.close_duplicate(key, duplicate)
             except ForgeError as error:
                 record(
-                    Action(ActionKind.FAILED, key.describe(), duplicate.number, detail=str(error))
+                    Action(
+                        ActionKind.FAILED,
+                        subject_of(key),
+                        duplicate.number,
+                        detail=explained(error),
+                    )
                 )
         numbers = _reconcile_all(self._plan.issues, reconciler, report, record)
         if report.stopped:
@@ -229,13 +246,15 @@ class _Pass:
             branch=config.sync.branch,
             emit=record,
             dry_run=dry_run,
+            language=config.language,
         )
         try:
             delivery.deliver(tracking_updates(self._incidents, numbers))
         except RateLimited:
             raise
         except ForgeError as error:
-            record(Action(ActionKind.FAILED, "write-back", detail=str(error)))
+            subject = say(SUBJECTS["write_back"])
+            record(Action(ActionKind.FAILED, subject, detail=explained(error)))
 
 
 def _reconcile_all(
@@ -247,21 +266,23 @@ def _reconcile_all(
     numbers: dict[IssueKey, int] = {}
     failures_in_a_row = 0
     for position, desired in enumerate(issues):
-        subject = desired.key.describe()
+        subject = subject_of(desired.key)
         try:
             number = reconciler.apply(desired)
         except RateLimited as error:
-            report.stopped = str(error)
+            report.stopped = explained(error)
             _leave(issues[position:], record)
             break
         except ItemFailed as error:
-            record(Action(ActionKind.FAILED, subject, detail=str(error)))
+            record(Action(ActionKind.FAILED, subject, detail=error.phrase))
             continue
         except ForgeError as error:
-            record(Action(ActionKind.FAILED, subject, detail=str(error)))
+            record(Action(ActionKind.FAILED, subject, detail=explained(error)))
             failures_in_a_row += 1
             if failures_in_a_row >= FAILURES_BEFORE_STOPPING:
-                report.stopped = f"GitHub failed {failures_in_a_row} items in a row ({error})"
+                report.stopped = say(
+                    DETAILS["failed_in_a_row"], count=failures_in_a_row, error=explained(error)
+                )
                 _leave(issues[position + 1 :], record)
                 break
             continue
@@ -273,9 +294,8 @@ def _reconcile_all(
 
 def _leave(issues: list[DesiredIssue], record: Callable[[Action], None]) -> None:
     for desired in issues:
-        record(
-            Action(ActionKind.SKIPPED, desired.key.describe(), detail="not attempted", left=True)
-        )
+        detail = say(DETAILS["not_attempted"])
+        record(Action(ActionKind.SKIPPED, subject_of(desired.key), detail=detail, left=True))
 
 
 def tracking_updates(

@@ -22,6 +22,8 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from incidentflow.record.load import parse_document
+from incidentflow.words.phrase import say
+from incidentflow.words.sync import WRITE_BACK
 
 _BOM = b"\xef\xbb\xbf"
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -30,6 +32,10 @@ _BLOCK_KEY = re.compile(r"^[^\s#-][^#]*:\s*(#.*)?$")
 
 class WriteBackError(Exception):
     """The file cannot be edited without touching more than the tracking lines."""
+
+    def __init__(self, reason: str, **values: object) -> None:
+        self.phrase = say(WRITE_BACK[reason], **values)
+        super().__init__(str(self.phrase))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,28 +79,28 @@ def set_tracking(raw: bytes, update: TrackingUpdate) -> bytes:
     try:
         text = raw[len(_BOM) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError as error:
-        raise WriteBackError("the file is not UTF-8") from error
+        raise WriteBackError("not_utf8") from error
     lines = _LINE.findall(text)
     if not lines or _content(lines[0]).rstrip() != "---":
-        raise WriteBackError("the file has no front matter")
+        raise WriteBackError("no_front_matter")
     close = next(
         (i for i in range(1, len(lines)) if _content(lines[i]).rstrip() in ("---", "...")), None
     )
     if close is None:
-        raise WriteBackError("the front matter is not closed")
+        raise WriteBackError("not_closed")
     newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     original = [_content(line) for line in lines[1:close]]
     if any("\r" in line for line in original):
-        raise WriteBackError("the front matter uses bare CR line breaks")
+        raise WriteBackError("bare_cr")
     source = "".join(line + "\n" for line in original)
 
     yaml = _yaml(source)
     try:
         data = yaml.load(source)
     except YAMLError as error:
-        raise WriteBackError(f"the front matter is not valid YAML: {error}") from error
+        raise WriteBackError("not_yaml", error=str(error)) from error
     if not isinstance(data, CommentedMap):
-        raise WriteBackError("the front matter is not a mapping")
+        raise WriteBackError("not_mapping")
     pending = pending_tracking(data, update)
     if pending.empty:
         return raw
@@ -228,7 +234,7 @@ def _transplant(original: list[str], before: list[str], after: list[str]) -> lis
     position = 0
     for start, end, text in splices:
         if start < position:
-            raise WriteBackError("the edits overlap lines written in an unusual way")
+            raise WriteBackError("unusual_lines")
         result.extend(range(position, start))
         result.extend(text)
         position = end
@@ -241,7 +247,7 @@ def _verify(raw: bytes, output: bytes, update: TrackingUpdate) -> None:
     before, _ = parse_document(raw, "before")
     after, _ = parse_document(output, "after")
     if before is None or after is None:
-        raise WriteBackError("the edited file would not load")
+        raise WriteBackError("would_not_load")
     old, new = dict(before.data), dict(after.data)
     old_tracking = old.pop("tracking", None)
     expected: dict[str, Any] = dict(old_tracking) if isinstance(old_tracking, Mapping) else {}
@@ -251,4 +257,4 @@ def _verify(raw: bytes, output: bytes, update: TrackingUpdate) -> None:
             expected[name] = {**(section if isinstance(section, Mapping) else {}), **values}
     new_tracking = new.pop("tracking", None)
     if old != new or before.body != after.body or new_tracking != expected:
-        raise WriteBackError("the edit would change more than the tracking numbers")
+        raise WriteBackError("more_than_tracking")
