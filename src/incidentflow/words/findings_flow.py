@@ -181,7 +181,7 @@ TEAM_REASONS: dict[str, Words] = {
     "rule": Words(en="{condition} (rule '{rule}')", ja="{condition}（ルール '{rule}'）"),
     "clock": Words(
         en="clock '{clock}' runs and {team} owns it",
-        ja="期限「{name_ja}」（{clock}）が進行中で、担当は {team} です",
+        ja="期限「{name_ja}」（{clock}）が進行中で、担当は {team}",
     ),
 }
 
@@ -236,11 +236,13 @@ MESSAGES: dict[str, dict[str, Words]] = {
         ),
         "status_missing": Words(
             en="status is missing: every incident file names its phase ({phases}).",
-            ja="status がありません。インシデントファイルには必ずフェーズ（{phases}）を書きます。",
+            ja="status がありません。インシデントファイルには必ずフェーズ"
+            "（{phases:listing}）を書きます。",
         ),
         "status_empty": Words(
             en="status is empty: every incident file names its phase ({phases}).",
-            ja="status が空です。インシデントファイルには必ずフェーズ（{phases}）を書きます。",
+            ja="status が空です。インシデントファイルには必ずフェーズ"
+            "（{phases:listing}）を書きます。",
         ),
     },
     "IF031": {
@@ -302,13 +304,13 @@ MESSAGES: dict[str, dict[str, Words]] = {
         "team_missing": Words(
             en="stakeholders must include {teams}: {why}. Add it to 'stakeholders:' so the "
             "team gets its checklist.",
-            ja="stakeholders に {teams:listing} が必要です（{why_ja}）。"
+            ja="stakeholders に {teams:listing} が必要です。理由：{why_ja}。"
             "チームにチェックリストが届くよう、'stakeholders:' に追加してください。",
         ),
         "teams_missing": Words(
             en="stakeholders must include {teams}: {why}. Add them to 'stakeholders:' so the "
             "team gets its checklist.",
-            ja="stakeholders に {teams:listing} が必要です（{why_ja}）。"
+            ja="stakeholders に {teams:listing} が必要です。理由：{why_ja}。"
             "各チームにチェックリストが届くよう、'stakeholders:' に追加してください。",
         ),
     },
@@ -368,7 +370,7 @@ MESSAGES: dict[str, dict[str, Words]] = {
             en="override has no effect: '{rule}' cannot be waived; accept a reviewed false "
             "positive with personal_data.allow (the exact value and a reason). Fix or remove "
             "the entry.",
-            ja="この override は効きません。'{rule}' は免除できないルールです。確認済みの誤検知は"
+            ja="この override は効きません。'{rule}' は免除できないルールです。確認済みの誤検知は "
             "personal_data.allow に値そのものと理由を書いて認めてください。" + _FIX_ENTRY_JA,
         ),
     },
@@ -402,7 +404,7 @@ MESSAGES: dict[str, dict[str, Words]] = {
         "listed": Words(
             en="imported record ({status}): {count} required item(s) recorded as not known: "
             "{items}",
-            ja="取り込み記録（{status:phase}）です。必須項目のうち{count}件が不明と記録されて"
+            ja="状態 {status:phase}の取り込み記録です。必須項目のうち{count}件が不明と記録されて"
             "います：{items:listing}",
         ),
     },
@@ -441,7 +443,7 @@ MESSAGES: dict[str, dict[str, Words]] = {
         "still_open": Words(
             en="cannot close with " + _CLOCK_EN + " still open: log it in notifications.log "
             "(" + _COMPLETION_EN + "; due {due}).",
-            ja=_CLOCK_JA + "が完了していないため、クローズできません。notifications.log に"
+            ja=_CLOCK_JA + "がまだ完了していないため、クローズできません。notifications.log に"
             "記録してください（" + _COMPLETION_JA + "、期限 {due}）。",
         ),
     },
