@@ -20,27 +20,20 @@ def did_you_mean(found: Finding, word: str, choices: Iterable[str]) -> Finding:
 
 
 def config_key_findings(result: ValidatedIncident, config: Config) -> Iterator[Finding]:
+    # (where, the value given, code, kind of message, the config's keys)
+    values: list[tuple[tuple[str | int, ...], str, str, str, list[str]]] = []
     severity = result.data.get("severity")
-    if isinstance(severity, str) and severity not in config.severity_keys:
-        found = result.say(
-            ("severity",),
-            "IF043",
-            "unknown_severity",
-            value=True,
-            given=shown(severity),
-            choices=", ".join(config.severity_keys),
-        )
-        yield did_you_mean(found, severity, config.severity_keys)
+    if isinstance(severity, str):
+        values.append((("severity",), severity, "IF043", "unknown_severity", config.severity_keys))
     stakeholders = result.data.get("stakeholders")
     if isinstance(stakeholders, list):
         for number, key in enumerate(stakeholders):
-            if isinstance(key, str) and key not in config.stakeholder_keys:
-                found = result.say(
-                    ("stakeholders", number),
-                    "IF044",
-                    "unknown_team",
-                    value=True,
-                    given=shown(key),
-                    choices=", ".join(config.stakeholder_keys),
-                )
-                yield did_you_mean(found, key, config.stakeholder_keys)
+            if isinstance(key, str):
+                where: tuple[str | int, ...] = ("stakeholders", number)
+                values.append((where, key, "IF044", "unknown_team", config.stakeholder_keys))
+    for loc, given, code, kind, keys in values:
+        if given not in keys:
+            found = result.say(
+                loc, code, kind, value=True, given=shown(given), choices=", ".join(keys)
+            )
+            yield did_you_mean(found, given, keys)
