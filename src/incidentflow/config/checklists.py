@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from incidentflow.config.settings import Config, LoadedConfig
 from incidentflow.errors import ConfigError
 from incidentflow.record.positions import PositionIndex
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
 
 DEFAULT_FOLDER = ".github/incident-checklists"
 
@@ -66,15 +66,15 @@ def check_checklists(loaded: LoadedConfig, root: Path, display: str) -> None:
     for loc, relative in missing:
         position = index.value_of(loc) if index is not None else None
         findings.append(
-            Finding(
+            finding(
                 display,
                 position.line if position else None,
                 position.column if position else None,
                 "CF043",
                 Level.ERROR,
-                f"checklist template '{relative}' does not exist (relative to the repository "
-                f"root, {root}): create it, fix the path, or remove the entry so the team gets "
-                "no checklist text.",
+                "no_checklist",
+                path=relative,
+                root=root,
             )
         )
     raise ConfigError(findings)

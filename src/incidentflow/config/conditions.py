@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
+from incidentflow.record.model import invalid
+
 _MISSING = None
 
 
@@ -85,10 +87,7 @@ class FieldTest(_Strict):
             if name != "field" and getattr(self, name) is not None
         ]
         if len(given) != 1:
-            raise ValueError(
-                "give exactly one operator besides 'field' "
-                "(equals, in, not_in, contains_any, gt, gte, lt, lte, exists)"
-            )
+            raise invalid("condition_one_operator")
         return self
 
     def holds(self, data: Mapping[str, Any]) -> bool:
@@ -181,8 +180,16 @@ class Always(_Strict):
 
 
 def _condition_kind(value: Any) -> str:
-    """Pick the condition's shape by its key, so errors speak of one shape, not five."""
-    keys = value.keys() if isinstance(value, Mapping) else vars(value).keys()
+    """Pick the condition's shape by its key, so errors speak of one shape, not five.
+
+    Anything that is neither a mapping nor a condition is checked as a field test, whose
+    error says a mapping is expected."""
+    if isinstance(value, Mapping):
+        keys: Any = value.keys()
+    elif isinstance(value, _Strict):
+        keys = vars(value).keys()
+    else:
+        return "field"
     for key, kind in (("all", "all"), ("any", "any"), ("not", "not"), ("not_", "not")):
         if key in keys:
             return kind

@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from incidentflow.record.model import invalid
+
 _PATH = re.compile(r"^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$")
 _LABEL = r"^[^,\x00-\x1f\x7f]{1,50}$"
 
@@ -29,10 +31,7 @@ def _paths(value: Any) -> Any:
     if isinstance(paths, list):
         for path in paths:
             if not isinstance(path, str) or not _PATH.match(path):
-                raise ValueError(
-                    f"'{path}' is not a path into the alert: dotted names and list positions, "
-                    "e.g. alerts.0.labels.severity"
-                )
+                raise invalid("alert_path", path=path)
     return paths
 
 
@@ -94,5 +93,5 @@ class DeclareSettings(_Section):
         unknown = [item for item in value if item not in known]
         if unknown:
             choices = ", ".join(sorted(known))
-            raise ValueError(f"{', '.join(unknown)}: not a GitHub author association ({choices})")
+            raise invalid("author_association", unknown=", ".join(unknown), choices=choices)
         return value

@@ -6,9 +6,8 @@ config stops every command with exit code 2.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -21,10 +20,10 @@ from incidentflow.config.conditions import AllOf, AnyOf, Condition, FieldTest, N
 from incidentflow.config.declare import DeclareSettings
 from incidentflow.errors import ConfigError
 from incidentflow.record.load import MAX_FILE_BYTES
-from incidentflow.record.model import Incident, NotificationKind, Recipient, Status
+from incidentflow.record.model import Incident, NotificationKind, Recipient, Status, invalid
 from incidentflow.record.positions import PositionIndex, parse_path
-from incidentflow.rules.findings import Finding, Level
-from incidentflow.rules.schema import findings_from_error, model_at, suggest
+from incidentflow.rules.findings import Finding, Level, finding
+from incidentflow.rules.schema import closest, findings_from_error, model_at
 
 CONFIG_FILE_NAME = "incidentflow.yaml"
 _KEY = r"^[a-z][a-z0-9_]*$"
@@ -171,7 +170,7 @@ class Config(ConfigRecord):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(f"unknown time zone '{value}' (use an IANA name)") from error
+            raise invalid("unknown_time_zone", zone=value) from error
         return value
 
     @field_validator("incidents_dir")
@@ -182,17 +181,11 @@ class Config(ConfigRecord):
         value = value.removesuffix("/")
         parts = value.split("/")
         if value.startswith("/") or any(part in ("", ".", "..") for part in parts):
-            raise ValueError(
-                f"'{value}' is not a plain folder inside the repository: write it relative to "
-                "the repository root, without '.', '..' or '//' (e.g. incidents)"
-            )
+            raise invalid("folder_not_plain", folder=value)
         if any(ch in value for ch in "*?[]\\:!") or any(
             ord(ch) < 32 or ord(ch) == 127 for ch in value
         ):
-            raise ValueError(
-                f"'{value}' holds a pattern or control character: incidents_dir is a folder "
-                "name, not a pattern"
-            )
+            raise invalid("folder_pattern", folder=value)
         return value
 
     @field_validator("calendar")
@@ -204,10 +197,7 @@ class Config(ConfigRecord):
 
         codes = {entry[1] for entry in COUNTRIES.values()}
         if value not in codes:
-            raise ValueError(
-                f"no public-holiday calendar for '{value}': use an ISO 3166 country code "
-                "such as JP, US or DE"
-            )
+            raise invalid("unknown_calendar", calendar=value)
         return value
 
     @property
@@ -267,8 +257,20 @@ def load_config(path: Path | None, display: str | None = None) -> LoadedConfig:
     try:
         raw = path.read_bytes()
     except OSError as error:
+        reason = error.strerror or str(error)
         raise ConfigError(
-            [Finding(shown, None, None, "CF000", Level.ERROR, f"cannot read config: {error}")]
+            [
+                finding(
+                    shown,
+                    None,
+                    None,
+                    "CF000",
+                    Level.ERROR,
+                    "unreadable",
+                    error=error,
+                    reason=reason,
+                )
+            ]
         ) from error
     return LoadedConfig(config_from_bytes(raw, shown), path)
 
@@ -276,13 +278,13 @@ def load_config(path: Path | None, display: str | None = None) -> LoadedConfig:
 def config_from_bytes(raw: bytes, shown: str) -> Config:
     """The config from a file's bytes (the working tree's, or a commit's in the gate)."""
     if len(raw) > MAX_FILE_BYTES:
-        raise ConfigError([Finding(shown, 1, 1, "CF001", Level.ERROR, "config file is too large")])
+        raise ConfigError(
+            [finding(shown, 1, 1, "CF001", Level.ERROR, "too_large", limit=f"{MAX_FILE_BYTES:,}")]
+        )
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise ConfigError(
-            [Finding(shown, 1, 1, "CF003", Level.ERROR, "config is not UTF-8: save it as UTF-8")]
-        ) from error
+        raise ConfigError([finding(shown, 1, 1, "CF003", Level.ERROR, "not_utf8")]) from error
     return parse_config(text, shown)
 
 
@@ -313,25 +315,14 @@ def parse_config(text: str, display: str) -> Config:
     return config
 
 
-def _as_config_finding(finding: Finding) -> Finding:
-    if finding.code == "IF014":
-        finding = Finding(
-            finding.path,
-            finding.line,
-            finding.column,
-            finding.code,
-            finding.level,
-            "the config must be a mapping of settings (version, language, timezone, "
-            "severities, stakeholders, ...): start from the packaged default, see the README",
+def _as_config_finding(found: Finding) -> Finding:
+    """A finding of the YAML reader, as the config's: the same words under a CF code."""
+    code = "CF" + found.code[2:]
+    if code == "CF014":
+        return finding(
+            found.path, found.line, found.column, code, found.level, "config_not_mapping"
         )
-    return Finding(
-        finding.path,
-        finding.line,
-        finding.column,
-        "CF" + finding.code[2:],
-        finding.level,
-        finding.message,
-    )
+    return replace(found, code=code)
 
 
 def field_path_exists(path: str) -> bool:
@@ -376,33 +367,34 @@ def _cross_checks(config: Config, display: str, positions: Any) -> Iterator[Find
     known_fields = _all_fields(Incident)
     teams = config.stakeholder_keys
 
-    def bad(loc: tuple[str | int, ...], code: str, message: str) -> Finding:
+    def bad(loc: tuple[str | int, ...], code: str, kind: str, **values: object) -> Finding:
         position = index.value_of(loc)
-        return Finding(display, position.line, position.column, code, Level.ERROR, message)
+        return finding(display, position.line, position.column, code, Level.ERROR, kind, **values)
 
-    for kind, keys in (("stakeholders", teams), ("severities", config.severity_keys)):
+    for section, keys in (("stakeholders", teams), ("severities", config.severity_keys)):
         seen: set[str] = set()
         for number, key in enumerate(keys):
             if key in seen:
-                yield bad((kind, number, "key"), "CF040", f"{kind} key '{key}' is defined twice")
+                yield bad(
+                    (section, number, "key"), "CF040", "defined_twice", section=section, key=key
+                )
             seen.add(key)
 
     def check_field(loc: tuple[str | int, ...], path: str) -> Iterator[Finding]:
         if not field_path_exists(path):
-            yield bad(
-                loc,
-                "CF041",
-                f"'{path}' is not an incident field.{suggest(path, known_fields)}",
-            )
+            match = closest(path, known_fields)
+            if match is None:
+                yield bad(loc, "CF041", "not_a_field", path=path)
+            else:
+                yield bad(loc, "CF041", "not_a_field_suggested", path=path, suggestion=match)
 
     def check_team(loc: tuple[str | int, ...], key: str) -> Iterator[Finding]:
         if key not in teams:
-            yield bad(
-                loc,
-                "CF042",
-                f"'{key}' is not a stakeholder team key.{suggest(key, teams)} "
-                "Define it under stakeholders: or fix the spelling.",
-            )
+            match = closest(key, teams)
+            if match is None:
+                yield bad(loc, "CF042", "not_a_team", key=key)
+            else:
+                yield bad(loc, "CF042", "not_a_team_suggested", key=key, suggestion=match)
 
     for number, rule in enumerate(config.rules):
         for position, key in enumerate(rule.require_stakeholders):
@@ -420,7 +412,3 @@ def _cross_checks(config: Config, display: str, positions: Any) -> Iterator[Find
                 yield from check_field((*loc, "starts_from", position), start)
             for test in _condition_fields(clock.when):
                 yield from check_field((*loc, "when"), test.field)
-
-
-def close_matches(word: str, choices: list[str]) -> list[str]:
-    return difflib.get_close_matches(word, choices, n=1, cutoff=0.6)

@@ -98,64 +98,35 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
     """Bytes to text: UTF-8 with or without BOM, LF or CRLF; anything else is a finding."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [
-            finding(
+            error(
                 path,
                 1,
                 1,
                 "IF001",
-                f"file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit: "
-                "keep logs and dumps out of the incident file and link to them instead",
+                "too_large",
+                size=f"{len(raw):,}",
+                limit=f"{MAX_FILE_BYTES:,}",
             )
         ]
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        return None, [
-            finding(
-                path,
-                line,
-                1,
-                "IF002",
-                "file is binary (it contains NUL bytes): incident files are UTF-8 Markdown text",
-            )
-        ]
+        return None, [error(path, line, 1, "IF002", "binary")]
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        column = len(raw[line_start : error.start].decode("utf-8", "replace")) + 1
+    except UnicodeDecodeError as problem:
+        line = raw.count(b"\n", 0, problem.start) + 1
+        line_start = raw.rfind(b"\n", 0, problem.start) + 1
+        column = len(raw[line_start : problem.start].decode("utf-8", "replace")) + 1
         return None, [
-            finding(
-                path,
-                line,
-                column,
-                "IF003",
-                f"invalid UTF-8 (byte 0x{raw[error.start]:02x}): save the file as UTF-8",
-            )
+            error(path, line, column, "IF003", "not_utf8", byte=f"{raw[problem.start]:02x}")
         ]
     text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\n", 0, len(text) - 1) >= MAX_LINES:
         return None, [
-            finding(
-                path,
-                MAX_LINES + 1,
-                1,
-                "IF001",
-                f"file has more than {MAX_LINES:,} lines: keep logs and dumps out of the "
-                "incident file and link to them instead",
-            )
+            error(path, MAX_LINES + 1, 1, "IF001", "too_many_lines", limit=f"{MAX_LINES:,}")
         ]
     if not text.strip():
-        return None, [
-            finding(
-                path,
-                1,
-                1,
-                "IF004",
-                "file is empty: create incidents with `incident new TITLE` "
-                "to start from the template",
-            )
-        ]
+        return None, [error(path, 1, 1, "IF004", "empty")]
     return text, []
 
 
@@ -163,16 +134,7 @@ def split_front_matter(text: str, path: str) -> tuple[Document | None, list[Find
     first_end = text.find("\n")
     first_line = text if first_end < 0 else text[:first_end]
     if first_line.rstrip() != FRONT_MATTER_FENCE:
-        return None, [
-            finding(
-                path,
-                1,
-                1,
-                "IF005",
-                "no front matter: the file must start with a line '---', the YAML fields, "
-                "and a closing '---' (see `incident new`)",
-            )
-        ]
+        return None, [error(path, 1, 1, "IF005", "no_front_matter")]
     start = first_end + 1
     position = start
     line_number = 2
@@ -196,45 +158,36 @@ def split_front_matter(text: str, path: str) -> tuple[Document | None, list[Find
             break
         position = end + 1
         line_number += 1
-    return None, [
-        finding(
-            path,
-            1,
-            1,
-            "IF006",
-            "front matter is not closed: add a line '---' after the last YAML field",
-        )
-    ]
+    return None, [error(path, 1, 1, "IF006", "not_closed")]
 
 
-def _yaml_error(error: YAMLError, path: str, first_line: int, source: str) -> Finding:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+# ruamel.yaml's words for a duplicate key and an unknown tag, to name the key and the tag.
+_DUPLICATE_KEY = re.compile(
+    r'^found duplicate key "(?P<key>.*)" with value "(?P<value>.*)" '
+    r'\(original value: "(?P<original>.*)"\)$',
+    re.DOTALL,
+)
+_UNKNOWN_TAG = re.compile(r"^could not determine a constructor for the tag (?P<tag>.+)$", re.DOTALL)
+
+
+def _yaml_error(raised: YAMLError, path: str, first_line: int, source: str) -> Finding:
+    mark = getattr(raised, "problem_mark", None) or getattr(raised, "context_mark", None)
     line = first_line + mark.line if mark is not None else first_line
     column = mark.column + 1 if mark is not None else 1
-    problem = str(getattr(error, "problem", "") or error).strip()
+    problem = str(getattr(raised, "problem", "") or raised).strip()
     if "duplicate key" in problem:
-        return finding(
-            path, line, column, "IF011", f"{problem}: keep one of them and delete the other"
-        )
+        duplicate = _DUPLICATE_KEY.match(problem)
+        if duplicate is not None:
+            return error(path, line, column, "IF011", "duplicate_key", **duplicate.groupdict())
+        return error(path, line, column, "IF011", "duplicate", problem=problem)
     if "constructor for the tag" in problem or "could not determine" in problem:
-        return finding(
-            path,
-            line,
-            column,
-            "IF012",
-            f"{problem}: tags are not allowed in incident files; write a plain value",
-        )
+        tag = _UNKNOWN_TAG.match(problem)
+        if tag is not None:
+            return error(path, line, column, "IF012", "tag", tag=tag["tag"])
+        return error(path, line, column, "IF012", "tag_problem", problem=problem)
     if mark is not None and _starts_with_tab(source, mark.line):
-        return finding(
-            path, line, column, "IF010", "tab used for indentation: indent YAML with spaces"
-        )
-    return finding(
-        path,
-        line,
-        column,
-        "IF010",
-        f"YAML syntax error: {problem}; check indentation, quotes and brackets on this line",
-    )
+        return error(path, line, column, "IF010", "tab")
+    return error(path, line, column, "IF010", "syntax", problem=problem)
 
 
 def _starts_with_tab(source: str, line_index: int) -> bool:
@@ -288,8 +241,9 @@ class _Open:
     height: int = 1
 
 
-def shape_problem(front_matter: str) -> tuple[str, Any, str] | None:
-    """The first shape limit the text breaks, with its parser mark; None when it breaks none.
+def shape_problem(front_matter: str) -> tuple[str, Any, str, str] | None:
+    """The first shape limit the text breaks: its code, its parser mark, the catalogue's kind
+    and the alias it is about ('' for none); None when it breaks none.
 
     One pass over the events with an explicit stack: nothing here recurses. An alias counts
     as the values and levels of what it names, so aliases cannot hide depth or size.
@@ -308,7 +262,7 @@ def shape_problem(front_matter: str) -> tuple[str, Any, str] | None:
                 if event.anchor is not None:
                     anchors[event.anchor] = inside[-1]
                 if len(inside) > MAX_DEPTH:
-                    return "IF015", event.start_mark, _TOO_DEEP
+                    return "IF015", event.start_mark, "too_deep", ""
             elif isinstance(event, SequenceEndEvent | MappingEndEvent):
                 node = inside.pop()
                 done = (node.values, node.height)
@@ -322,20 +276,20 @@ def shape_problem(front_matter: str) -> tuple[str, Any, str] | None:
             elif isinstance(event, AliasEvent):
                 target = anchors.get(event.anchor)
                 if isinstance(target, _Open):
-                    return "IF013", event.start_mark, _SELF_REFERENCE.format(event.anchor)
+                    return "IF013", event.start_mark, "self_reference", event.anchor
                 done = target or (1, 0)  # an unknown anchor is the loader's error to report
                 total += done[0]
                 by_aliases += done[0] - 1
                 if done[0] > biggest_alias[0]:
                     biggest_alias = (done[0], event.start_mark)
                 if len(inside) + done[1] > MAX_DEPTH:
-                    return "IF015", event.start_mark, _TOO_DEEP_ALIAS
+                    return "IF015", event.start_mark, "too_deep_alias", ""
             if total > MAX_VALUES:
                 if isinstance(event, AliasEvent) and done is not None and done[0] > 1:
-                    return "IF013", event.start_mark, _ALIAS_BOMB
+                    return "IF013", event.start_mark, "alias_bomb", ""
                 if 2 * by_aliases > total:
-                    return "IF013", biggest_alias[1], _ALIAS_BOMB
-                return "IF016", event.start_mark, _TOO_MANY
+                    return "IF013", biggest_alias[1], "alias_bomb", ""
+                return "IF016", event.start_mark, "too_many", ""
             if done is not None and inside:
                 inside[-1].values += done[0]
                 inside[-1].height = max(inside[-1].height, done[1] + 1)
@@ -344,38 +298,18 @@ def shape_problem(front_matter: str) -> tuple[str, Any, str] | None:
     return None
 
 
-_TOO_DEEP = (
-    f"more than {MAX_DEPTH} levels of nesting by here, and no field is that deep (an "
-    "incident's go four levels down, the config's about ten): write this value flatter"
-)
-_TOO_DEEP_ALIAS = (
-    f"this alias nests what it names more than {MAX_DEPTH} levels deep: write the values out "
-    "instead of using anchors and aliases"
-)
-_SELF_REFERENCE = (
-    "alias '*{}' refers to the value that contains it, which never ends: write the value out "
-    "instead of using anchors and aliases"
-)
-_ALIAS_BOMB = (
-    f"YAML aliases expand to more than {MAX_VALUES:,} keys and values (by this one): write "
-    "the values out instead of using anchors and aliases"
-)
-_TOO_MANY = (
-    f"more than {MAX_VALUES:,} keys and values by here (an incident has a few hundred): keep "
-    "data, logs and long lists out of the file and link to them instead"
-)
-
-
 def _shape_finding(document: Document) -> Finding | None:
     if surely_within_limits(document.front_matter):
         return None
     problem = shape_problem(document.front_matter)
     if problem is None:
         return None
-    code, mark, message = problem
-    return finding(
-        document.path, document.front_matter_line + mark.line, mark.column + 1, code, message
-    )
+    code, mark, kind, anchor = problem
+    line, column = document.front_matter_line + mark.line, mark.column + 1
+    if kind == "self_reference":
+        return error(document.path, line, column, code, kind, anchor=anchor)
+    limit = f"{MAX_VALUES:,}" if code == "IF016" or kind == "alias_bomb" else str(MAX_DEPTH)
+    return error(document.path, line, column, code, kind, limit=limit)
 
 
 def _overlong_number(document: Document) -> Finding | None:
@@ -388,13 +322,14 @@ def _overlong_number(document: Document) -> Finding | None:
         if digits > limit:
             before = document.front_matter[: match.start()]
             line_start = before.rfind("\n") + 1
-            return finding(
+            return error(
                 document.path,
                 document.front_matter_line + before.count("\n"),
                 match.start() - line_start + 1,
                 "IF021",
-                f"a number of {digits:,} digits is longer than {limit:,}, the most this tool "
-                "reads: write a count that fits, or quote it to keep it as text",
+                "number_too_long",
+                digits=f"{digits:,}",
+                limit=f"{limit:,}",
             )
     return None
 
@@ -409,38 +344,12 @@ def load_front_matter(document: Document) -> list[Finding]:
         if problem is not None:
             return [problem]
     if data is None:
-        return [
-            finding(
-                path,
-                first_line,
-                1,
-                "IF014",
-                "front matter is empty: it must hold the incident's fields "
-                "(id, title, status, ...)",
-            )
-        ]
+        return [error(path, first_line, 1, "IF014", "empty")]
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
-        return [
-            finding(
-                path,
-                first_line,
-                1,
-                "IF014",
-                f"front matter is {kind}, not a mapping: write 'key: value' lines (id, title, ...)",
-            )
-        ]
+        return [error(path, first_line, 1, "IF014", "not_mapping", type=type(data).__name__)]
     non_string_keys = [key for key in data if not isinstance(key, str)]
     if non_string_keys:
-        return [
-            finding(
-                path,
-                first_line,
-                1,
-                "IF014",
-                f"front matter key {non_string_keys[0]!r} is not text: quote it or rename it",
-            )
-        ]
+        return [error(path, first_line, 1, "IF014", "key_not_text", key=repr(non_string_keys[0]))]
     document.data = data
     return []
 
@@ -453,23 +362,24 @@ def _load_in_full(document: Document) -> tuple[Any, Finding | None]:
         return None, shape
     try:
         return _SAFE_LOADER.load(document.front_matter), None
-    except YAMLError as error:
-        return None, _yaml_error(error, path, first_line, document.front_matter)
-    except (ValueError, TypeError, OverflowError, RecursionError) as error:
-        # Constructors for ints and floats raise plain errors on some malformed scalars.
-        number = _overlong_number(document) if isinstance(error, ValueError) else None
+    except YAMLError as problem:
+        return None, _yaml_error(problem, path, first_line, document.front_matter)
+    except (ValueError, TypeError, OverflowError, RecursionError, KeyError) as problem:
+        # Constructors for ints, floats and booleans raise plain errors on some malformed
+        # scalars ('!!int x', '!!bool x').
+        number = _overlong_number(document) if isinstance(problem, ValueError) else None
         if number is not None:
             return None, number
-        return None, finding(path, first_line, 1, "IF010", f"YAML value cannot be read: {error}")
+        return None, error(path, first_line, 1, "IF010", "unreadable_value", error=problem)
 
 
 def read_document(file: Path, display_path: str) -> tuple[Document | None, list[Finding]]:
     """Read and parse one incident file; every failure is a finding with a position."""
     try:
         raw = file.read_bytes()
-    except OSError as error:
+    except OSError as problem:
         return None, [
-            finding(display_path, None, None, "IF000", f"cannot read file: {error.strerror}")
+            error(display_path, None, None, "IF000", "unreadable", reason=problem.strerror)
         ]
     return parse_document(raw, display_path)
 

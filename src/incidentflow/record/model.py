@@ -23,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from incidentflow.record.times import UNKNOWN, TimeTextError, check_time_text
+from incidentflow.words.findings_format import REASONS
 
 ID_PATTERN = r"^[A-Z][A-Z0-9]*-\d{8}-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -133,6 +134,13 @@ class PreventionType(StrEnum):
     OTHER = "other"
 
 
+def invalid(kind: str, /, **values: object) -> PydanticCustomError:
+    """A validator's error by its kind in the catalogue (``words.findings_format.REASONS``):
+    pydantic's message is the English, and the finding made from it (IF021 or CF021) carries
+    the kind and these values, so it reads in the reader's language."""
+    return PydanticCustomError(kind, REASONS[kind].en, values)
+
+
 def _time_text(value: Any) -> str:
     try:
         return check_time_text(value)
@@ -208,16 +216,14 @@ class Bounds(Record):
         ]
         if self._exact_given():
             if given:
-                raise ValueError(
-                    "give either value or a bound (at_least, at_most, about), not both"
-                )
+                raise invalid("count_value_and_bound")
             return self
         if not given:
-            raise ValueError("give a number: at_least, at_most or about (or a plain number)")
+            raise invalid("count_missing")
         if "about" in given and len(given) > 1:
-            raise ValueError("'about' stands alone; at_least and at_most may go together")
+            raise invalid("count_about_alone")
         if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
-            raise ValueError("at_least is larger than at_most")
+            raise invalid("count_bounds_reversed", at_least=self.at_least, at_most=self.at_most)
         return self
 
     def _exact_given(self) -> bool:
@@ -323,9 +329,9 @@ class NotificationEntry(Record):
     @model_validator(mode="after")
     def _reason_for_unknown(self) -> NotificationEntry:
         if self.at == UNKNOWN and not self.unknown_reason:
-            raise ValueError("'at' is unknown: say why in unknown_reason")
+            raise invalid("unknown_without_reason")
         if self.at != UNKNOWN and self.unknown_reason:
-            raise ValueError("unknown_reason is only for an entry whose 'at' is unknown")
+            raise invalid("reason_without_unknown")
         return self
 
 
@@ -433,7 +439,7 @@ class ClockNote(Record):
             name for name in ("not_applicable", "late_reason", "unknown") if getattr(self, name)
         ]
         if len(given) != 1:
-            raise ValueError("give exactly one of not_applicable, late_reason or unknown")
+            raise invalid("clock_note_one_reason")
         return self
 
     @property

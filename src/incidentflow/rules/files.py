@@ -12,7 +12,7 @@ import unicodedata
 from enum import Enum
 
 from incidentflow.config.settings import Config
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
 from incidentflow.rules.privacy import config_allow, text_findings
 
 _PLACEHOLDERS = frozenset({".gitkeep", ".keep"})
@@ -36,17 +36,25 @@ def kind_of(path: str) -> Kind:
     return Kind.INCIDENT if name.endswith(".md") else Kind.OTHER
 
 
-def unsafe_name(path: str) -> str | None:
-    """Why a path cannot be an honest file name here, or None when it can."""
+def _name_problem(path: str) -> tuple[str, str] | None:
+    """Why a path cannot be an honest file name here, as the catalogue's kind (IF008) and the
+    character's code point; None when it can."""
     for character in path:
         if "\udc80" <= character <= "\udcff":
-            return "is not valid UTF-8"
+            return "name_not_utf8", ""
         category = unicodedata.category(character)
         if category == "Cc":
-            return f"holds the control character U+{ord(character):04X}"
+            return "name_control", f"{ord(character):04X}"
         if category in ("Cf", "Zl", "Zp") or character in "\u2028\u2029":
-            return f"holds the invisible character U+{ord(character):04X}"
+            return "name_invisible", f"{ord(character):04X}"
     return None
+
+
+def unsafe_name(path: str) -> str | None:
+    """Why a path cannot be an honest file name here (the catalogue's kind, for
+    ``name_finding``), or None when it can."""
+    problem = _name_problem(path)
+    return None if problem is None else problem[0]
 
 
 def shown(path: str) -> str:
@@ -59,41 +67,32 @@ def shown(path: str) -> str:
     )
 
 
-def _whole_file(path: str, code: str, message: str) -> Finding:
+def _whole_file(path: str, code: str, kind: str, /, **values: object) -> Finding:
     """A finding about a path itself, which has no line to point at."""
-    return Finding(shown(path), None, None, code, Level.ERROR, message)
+    return finding(shown(path), None, None, code, Level.ERROR, kind, **values)
 
 
 def name_finding(path: str, reason: str) -> Finding:
-    return _whole_file(
-        path,
-        "IF008",
-        f"the file name {reason}: names under the incidents folder are plain text that reads "
-        "the same in every tool. Rename the file (incident files are named <ID>.md).",
-    )
+    """IF008 for a name ``unsafe_name`` refused, for ``reason``."""
+    kind, codepoint = _name_problem(path) or (reason, "")
+    return _whole_file(path, "IF008", kind, **({"codepoint": codepoint} if codepoint else {}))
+
+
+SYMLINK = "a symbolic link"
+OTHER_ENTRY = "a submodule or other entry"
+_NOT_A_FILE = {SYMLINK: "symlink", OTHER_ENTRY: "submodule"}
 
 
 def not_a_file_finding(path: str, what: str) -> Finding:
-    return _whole_file(
-        path,
-        "IF008",
-        f"{what} under the incidents folder: only regular files are allowed here, so what is "
-        "reviewed is what is stored. Replace it with the file itself, or remove it.",
-    )
+    """IF008 for what is not a regular file: ``SYMLINK`` or ``OTHER_ENTRY``."""
+    return _whole_file(path, "IF008", _NOT_A_FILE.get(what, "submodule"))
 
 
 def stray_file_findings(path: str, raw: bytes, config: Config) -> list[Finding]:
     """IF007 for a file that is not an incident file, plus any personal data in it."""
     if path.rsplit("/", 1)[-1] in _PLACEHOLDERS and not raw.strip():
         return []  # an empty placeholder that keeps a folder in git carries nothing
-    stray = _whole_file(
-        path,
-        "IF007",
-        f"not an incident file: {config.incidents_dir}/ holds only incident files "
-        f"({config.incidents_dir}/<year>/<ID>.md) and README.md. Keep logs, exports and "
-        "screenshots in the restricted system and link to them from the incident; remove "
-        "this file.",
-    )
+    stray = _whole_file(path, "IF007", "stray", folder=config.incidents_dir)
     return [stray, *personal_data_in(path, raw, config)]
 
 

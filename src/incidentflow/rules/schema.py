@@ -1,4 +1,8 @@
-"""Turn pydantic validation errors into findings a person can act on."""
+"""Turn pydantic validation errors into findings a person can act on.
+
+Each error becomes a catalogued finding (``words/findings_format.py``): its kind names what
+is wrong and its values say where and with what, so it reads in either language.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from incidentflow.record.positions import PositionIndex, format_loc
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
+from incidentflow.words.findings_format import MESSAGES, REASONS, TOP_LEVEL
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -47,11 +53,19 @@ def model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMode
     return model
 
 
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
+def closest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """The choice ``word`` is most likely a typo of, or None when none is close."""
     if len(word) > _LONGEST_SHOWN:
-        return ""  # nothing that long is a typo of a name, and difflib is quadratic
+        return None  # nothing that long is a typo of a name, and difflib is quadratic
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Did you mean '{matches[0]}'?" if matches else ""
+    return matches[0] if matches else None
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """ " Did you mean 'x'?" in English, or ''. A catalogued finding passes ``closest``'s
+    choice as a value instead (``words.findings.NOTES['did_you_mean']``)."""
+    match = closest(word, choices)
+    return f" Did you mean '{match}'?" if match is not None else ""
 
 
 @functools.cache
@@ -101,69 +115,73 @@ def findings_from_error(
     index = positions()
     for item in error.errors(include_url=False):
         loc = _without_union_tags(item["loc"])
-        where = format_loc(loc) or "(top level)"
-        kind = item["type"]
-        value = item.get("input")
-        if kind == "extra_forbidden":
-            model = model_at(root, loc)
-            homes = [home for home in _homes(root, str(loc[-1])) if home != where]
-            position = index.key_of(loc)
-            if 0 < len(homes) <= 3:
-                # A real field in the wrong place: say where it goes, not what it resembles.
-                places = " or ".join(f"'{home}'" for home in homes)
-                code, message = (
-                    "020",
-                    f"unknown field '{where}': '{loc[-1]}' belongs at {places}; move it there.",
-                )
-            else:
-                hint = suggest(str(loc[-1]), _field_names(model)) if model else ""
-                code, message = (
-                    "020",
-                    f"unknown field '{where}'.{hint} Remove it or fix its spelling.",
-                )
-        elif kind == "enum" or kind == "literal_error":
-            expected = item.get("ctx", {}).get("expected", "")
-            options = [part.strip(" '\"") for part in str(expected).replace(" or ", ",").split(",")]
-            hint = suggest(str(value), [option for option in options if option])
-            position = index.value_of(loc)
-            code, message = (
-                "022",
-                f"'{shown(value)}' is not allowed for {where}.{hint} Use one of: {expected}.",
-            )
-        elif kind == "timezone_aware":
-            position = index.value_of(loc)
-            code, message = (
-                "023",
-                f"{where} has no time zone: add one, e.g. '2026-11-29T15:30:00+09:00', or "
-                "write the day alone (2026-11-29) if only the day is known.",
-            )
-        elif kind.startswith(("datetime_", "date_")) or kind in ("datetime_type", "date_type"):
-            position = index.value_of(loc)
-            code, message = (
-                "024",
-                f"{where}: '{shown(value)}' is not a real date/time ({item['msg'].lower()}). "
-                "Write it as YYYY-MM-DDTHH:MM:SS+09:00, or YYYY-MM-DD for a day.",
-            )
-        elif kind == "string_pattern_mismatch":
-            position = index.value_of(loc)
-            code, message = ("025", f"{where}: '{shown(value)}' {_form_hint(loc)}")
-        elif kind == "value_error":
-            position = index.value_of(loc)
-            reason = str(item["msg"]).removeprefix("Value error, ")
-            code, message = ("021", f"{where}: {reason}.")
-        elif kind == "missing":
-            position = index.key_of(loc)
-            code, message = ("021", f"{where} is required here: add it.")
-        else:
-            position = index.value_of(loc)
-            code, message = (
-                "021",
-                f"{where}: {item['msg']}; got {_describe(value)}. Fix the value.",
-            )
+        code, kind, values, at_key = _describe_error(item, loc, root, prefix)
+        position = index.key_of(loc) if at_key else index.value_of(loc)
         findings.append(
-            Finding(path, position.line, position.column, prefix + code, Level.ERROR, message)
+            finding(
+                path,
+                position.line,
+                position.column,
+                prefix + code,
+                Level.ERROR,
+                kind,
+                where=format_loc(loc) or TOP_LEVEL,
+                **values,
+            )
         )
     return findings
+
+
+def _describe_error(
+    item: ErrorDetails, loc: tuple[str | int, ...], root: type[BaseModel], prefix: str
+) -> tuple[str, str, dict[str, str], bool]:
+    """The code's last digits, the catalogue's kind and its values for one pydantic error,
+    and whether the finding points at the key (else at the value)."""
+    kind = item["type"]
+    value = item.get("input")
+    context = item.get("ctx", {})
+    if kind == "extra_forbidden":
+        where = format_loc(loc)
+        name = str(loc[-1])
+        homes = [home for home in _homes(root, name) if home != where]
+        if 0 < len(homes) <= 3:
+            # A real field in the wrong place: say where it goes, not what it resembles.
+            return "020", "misplaced", {"name": name, "homes": "\n".join(homes)}, True
+        model = model_at(root, loc)
+        suggestion = closest(name, _field_names(model)) if model else None
+        if suggestion is not None:
+            return "020", "unknown_suggested", {"suggestion": suggestion}, True
+        return "020", "unknown", {}, True
+    if kind in ("enum", "literal_error"):
+        expected = str(context.get("expected", ""))
+        options = [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",")]
+        options = [option for option in options if option]
+        values = {"value": shown(value), "expected": expected, "options": "\n".join(options)}
+        suggestion = closest(str(value), options)
+        if suggestion is not None:
+            return "022", "not_allowed_suggested", {**values, "suggestion": suggestion}, False
+        return "022", "not_allowed", values, False
+    if kind == "timezone_aware":
+        return "023", "no_zone", {}, False
+    if kind.startswith(("datetime_", "date_")):
+        reason = str(item["msg"]).lower()
+        return "024", "not_a_time", {"value": shown(value), "reason": reason}, False
+    if kind == "string_pattern_mismatch":
+        return "025", _form_kind(loc, prefix), {"value": shown(value)}, False
+    if kind == "missing":
+        return "021", "missing", {}, True
+    if kind == "value_error":
+        reason = str(item["msg"]).removeprefix("Value error, ")
+        return "021", "invalid", {"reason": reason}, False
+    values = {name: str(data) for name, data in context.items() if name != "error"}
+    if kind in REASONS:  # a validator's own error (``record.model.invalid``)
+        return "021", kind, values, False
+    values |= {"message": str(item["msg"]), "got": _got(value)}
+    return "021", kind if kind in _PYDANTIC_KINDS else "other", values, False
+
+
+# pydantic's error types with words of their own in the catalogue; any other says its message.
+_PYDANTIC_KINDS = frozenset(MESSAGES["IF021"]) - frozenset(REASONS)
 
 
 _CONDITION_TAGS = frozenset({"all", "any", "not", "always", "field"})
@@ -201,23 +219,39 @@ def shown(value: Any) -> str:
     return text if len(text) <= _LONGEST_SHOWN else text[: _LONGEST_SHOWN - 3] + "..."
 
 
-def _describe(value: Any) -> str:
+def _got(value: Any) -> str:
+    """What a field holds instead of what it should: 'mapping', 'list' or the value's repr
+    (``words.findings_format`` says the first two in the reader's language)."""
     if isinstance(value, dict):
-        return "a mapping"
+        return "mapping"
     if isinstance(value, list):
-        return "a list"
+        return "list"
     return shown(repr(value))
 
 
-def _form_hint(loc: tuple[str | int, ...]) -> str:
+# The catalogue's kind for a value that does not match its field's pattern, by field name.
+_INCIDENT_FORMS = {
+    "rule": "not_a_rule",
+    "lang": "not_a_language",
+    "currency": "currency",
+    "url": "url",
+}
+_CONFIG_FORMS = {
+    "key": "key",
+    "id": "lower_id",
+    "id_prefix": "id_prefix",
+    "team": "team",
+    "field": "field_path",
+    "label": "label",
+    "urgent_label": "label",
+    "declared_label": "label",
+}
+
+
+def _form_kind(loc: tuple[str | int, ...], prefix: str) -> str:
     last = loc[-1] if loc else ""
+    if prefix == "CF":
+        return _CONFIG_FORMS.get(str(last), "plain_name")
     if last in ("id", "duplicate_of") and len(loc) == 1:
-        return (
-            "is not an incident ID: IDs look like INC-20261129-1530-payment-timeout-k3f9 "
-            "(prefix, date, time, lowercase words); `incident new` makes them."
-        )
-    if last == "rule":
-        return "is not a rule code: codes look like IF031 or GT030 (see the README)."
-    if last == "lang":
-        return "must be ja or en."
-    return "must be letters, digits, '-' and '_' only, starting with a letter or digit."
+        return "not_an_id"
+    return _INCIDENT_FORMS.get(str(last), "plain_name")
