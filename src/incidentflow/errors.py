@@ -3,11 +3,21 @@
 Core code raises these and never prints or exits; the command line's one handler
 (``cli/errors.py``) turns them into a message and an exit code. Kept free of heavy imports:
 the CLI loads it at start-up, before it knows whether a command needs pydantic or PyGithub.
+
+An error says its message in the reader's language: it is raised with catalogued words
+(``words.Words``, kept in ``words/errors.py`` or a family module) and the values to fill in,
+``UsageError(NO_INCIDENT, "TARGET", target=target)``; ``str(error)`` is the English, and the
+handler asks ``said(error, language)``. An error raised with a plain string says that string
+in every language. A value that is itself such an error is said in the same language, so an
+error can wrap another (``UsageError(NOTHING_CHANGED, cause=git_error)``), and a value that is
+``Words`` is its text in that language (taken as it is: its places are not filled).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from incidentflow.words import Words
 
 if TYPE_CHECKING:
     from incidentflow.rules.findings import Finding
@@ -19,7 +29,51 @@ EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
 
-class IncidentflowError(Exception):
+class SaidError(Exception):
+    """An error whose message can be said in Japanese and English (see the module's text)."""
+
+    def __init__(self, message: str | Words | SaidError = "", /, **values: object) -> None:
+        if isinstance(message, SaidError):  # the same words as another error
+            self.words: Words | None = message.words
+            self.values: dict[str, object] = {**message.values, **values}
+            english = message.message_in("en") if message.words is None else ""
+        else:
+            self.words = message if isinstance(message, Words) else None
+            self.values = values
+            english = message if isinstance(message, str) else ""
+        super().__init__(self._render("en") if self.words is not None else english)
+
+    def _render(self, language: str) -> str:
+        assert self.words is not None
+        return self.words(language, **{k: _value(v, language) for k, v in self.values.items()})
+
+    def message_in(self, language: str) -> str:
+        """The message in ``language`` (English where it was raised without words)."""
+        return self._render(language) if self.words is not None else str(self)
+
+
+def _value(value: object, language: str) -> object:
+    """A value as said in ``language``: an error in its own words, a ``Words`` as its text, a
+    phrase (``words.phrase``: anything called with the language) as it says itself."""
+    if isinstance(value, BaseException):
+        return said(value, language)
+    if isinstance(value, Words):
+        return value.template(language)
+    if callable(value):
+        return value(language)
+    return value
+
+
+def said(error: BaseException, language: str) -> str:
+    """Any exception's message in ``language``: catalogued words where it has them, or the
+    phrase it keeps as ``said`` (the sync's errors, ``words.phrase``)."""
+    if isinstance(error, SaidError) and error.words is not None:
+        return error.message_in(language)
+    phrase = getattr(error, "said", None)
+    return str(phrase(language)) if callable(phrase) else str(error)
+
+
+class IncidentflowError(SaidError):
     """Something the user can fix: the message says what and how. Exit 1 unless a subclass
     says otherwise."""
 
@@ -29,19 +83,23 @@ class IncidentflowError(Exception):
 class UsageError(IncidentflowError):
     """The command cannot run as asked (an option, the environment, the repository): exit 2.
 
-    ``option`` names the option or argument at fault, when there is one.
+    ``option`` names the option or argument at fault, when there is one; the other keywords
+    are the values of the message's words.
     """
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str, option: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self, message: str | Words | SaidError, option: str | None = None, /, **values: object
+    ) -> None:
+        super().__init__(message, **values)
+        self.message = str(self)
         self.option = option
 
 
 class ConfigError(UsageError):
-    """The config cannot be used; its findings are shown in the requested format: exit 2."""
+    """The config cannot be used; its findings are shown in the requested format (and the
+    reader's language, from the message catalogue): exit 2."""
 
     def __init__(self, findings: list[Finding]) -> None:
         super().__init__("; ".join(finding.message for finding in findings))

@@ -6,9 +6,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from incidentflow.errors import SaidError
+from incidentflow.words import errors as say
 
-class GitError(Exception):
-    """git failed; the message says what we asked and what git answered."""
+
+class GitError(SaidError):
+    """git failed; the message says what we asked and what git answered (in the reader's
+    language, ``errors.said``)."""
 
 
 # Git file modes the gate tells apart: only regular files can be incident files.
@@ -55,10 +59,11 @@ def _git(root: Path, *args: str, input_bytes: bytes | None = None) -> bytes:
             timeout=300,
         )
     except FileNotFoundError as error:
-        raise GitError("git is not installed or not on PATH") from error
+        raise GitError(say.GIT_MISSING) from error
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
+        answer = message[-1] if message else say.GIT_FAILED_SILENTLY
+        raise GitError(say.GIT_FAILED, command=" ".join(args), answer=answer)
     return completed.stdout
 
 
@@ -76,20 +81,14 @@ def resolve(root: Path, revision: str) -> str:
         out = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
         return out.decode().strip()
     except GitError as error:
-        raise GitError(
-            f"'{revision}' is not a commit here; fetch it first "
-            "(in GitHub Actions: actions/checkout with fetch-depth: 0)"
-        ) from error
+        raise GitError(say.NOT_A_COMMIT, revision=revision) from error
 
 
 def merge_base(root: Path, base: str, head: str) -> str:
     try:
         return _git(root, "merge-base", base, head).decode().strip()
     except GitError as error:
-        raise GitError(
-            f"no common history between {base[:12]} and {head[:12]}: the clone is probably "
-            "shallow; fetch the full history (fetch-depth: 0)"
-        ) from error
+        raise GitError(say.NO_COMMON_HISTORY, base=base[:12], head=head[:12]) from error
 
 
 def changes(root: Path, base: str, head: str, pathspecs: list[str]) -> list[Change]:
@@ -158,7 +157,7 @@ def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
     if not wanted:
         return {}
     if any(not _is_object_name(blob) for blob in wanted):
-        raise GitError("internal: cat-file requests must be object names")
+        raise GitError(say.NOT_AN_OBJECT_NAME)
     out = _git(root, "cat-file", "--batch", input_bytes="".join(f"{b}\n" for b in wanted).encode())
     contents: dict[str, bytes] = {}
     position = 0
@@ -167,7 +166,7 @@ def read_blobs(root: Path, blobs: list[str]) -> dict[str, bytes]:
         header = out[position:newline].decode("ascii", "replace").split()
         position = newline + 1
         if len(header) != 3 or header[0] != blob:
-            raise GitError(f"git cat-file answered '{' '.join(header)}' for {blob}")
+            raise GitError(say.CAT_FILE_ANSWER, header=" ".join(header), blob=blob)
         size = int(header[2])
         contents[blob] = out[position : position + size]
         position += size + 1
@@ -208,10 +207,7 @@ def head_commit(root: Path) -> str:
     try:
         return _git(root, "rev-parse", "--verify", "HEAD").decode().strip()
     except GitError as error:
-        raise GitError(
-            f"{root} has no commit checked out (git rev-parse HEAD failed): run sync in a "
-            "checkout of the repository"
-        ) from error
+        raise GitError(say.NO_HEAD, root=root) from error
 
 
 def current_branch(root: Path) -> str | None:

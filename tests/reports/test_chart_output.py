@@ -13,9 +13,12 @@ from tests.reports.mermaid_syntax import parse_all
 
 CLOSED = "INC-20260824-0915-credential-stuffing-sdgg"
 
+# The pages in the incident's language (the config's: Japanese), not the tests' English.
+JA = {"INCIDENTFLOW_LANG": ""}
+
 
 def test_a_closed_incident_shows_its_phases_and_its_deadlines_as_milestones() -> None:
-    result = run_incident("status", CLOSED, "--format", "markdown", cwd=PROJECT_ROOT)
+    result = run_incident("status", CLOSED, "--format", "markdown", cwd=PROJECT_ROOT, env=JA)
     assert result.code == 0
     (chart,) = parse_all(result.stdout)
     assert chart.kind == "gantt"
@@ -31,7 +34,7 @@ def test_a_closed_incident_shows_its_phases_and_its_deadlines_as_milestones() ->
 
 def test_an_open_incident_runs_until_now_and_says_what_is_missing() -> None:
     target = "INC-20261128-1012-admin-orders-other-shop-naib"
-    result = run_incident("status", target, "--format", "markdown", cwd=PROJECT_ROOT)
+    result = run_incident("status", target, "--format", "markdown", cwd=PROJECT_ROOT, env=JA)
     (chart,) = parse_all(result.stdout)
     active = [task for task in chart.tasks if "active" in task[2]]
     assert len(active) == 1 and active[0][5] == datetime(2026, 11, 29, 12, 0)
@@ -55,7 +58,7 @@ def test_an_overdue_clock_is_critical_and_says_how_late(tmp_path: Path) -> None:
     target.parent.mkdir(parents=True)
     target.write_text(card_incident("investigating", None), "utf-8")
     git(tmp_path, "init", "-q")
-    result = run_incident("status", target.stem, "--format", "markdown", cwd=tmp_path)
+    result = run_incident("status", target.stem, "--format", "markdown", cwd=tmp_path, env=JA)
     (chart,) = parse_all(result.stdout)
     critical = [task for task in chart.tasks if "crit" in task[2]]
     assert critical and all("milestone" in task[2] for task in critical)

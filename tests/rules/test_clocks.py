@@ -181,8 +181,9 @@ def test_overdue_clock_is_an_error_on_the_log(repo: Path) -> None:
 
 def test_status_text_lists_clocks(repo: Path) -> None:
     _write(repo, "investigating", "2026-11-20T12:00:00+09:00")
-    result = run_incident("status", "INC-20261120-0900-card-log-aa11", cwd=repo)
-    assert "clocks:" in result.stdout
+    ja = {"INCIDENTFLOW_LANG": ""}  # the config's language: Japanese
+    result = run_incident("status", "INC-20261120-0900-card-log-aa11", cwd=repo, env=ja)
+    assert "期限:" in result.stdout
     assert (
         "カードブランドへの報告：完了 2026-11-20T12:00:00+09:00（期限 2026-11-21 09:00 JST）"
         in (result.stdout)

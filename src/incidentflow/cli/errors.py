@@ -2,6 +2,9 @@
 
 0 clean, 1 findings (or a GitHub failure), 2 usage or configuration error, 3 a bug (one
 line, never a traceback; ``INCIDENTFLOW_DEBUG=1`` re-raises it), 130 interrupted.
+
+Messages are said in ``language``, the reader's (``cli.main.State.error_language``); click's
+own parser messages ("Usage: ...", "No such option") stay as click writes them.
 """
 
 from __future__ import annotations
@@ -18,40 +21,45 @@ from incidentflow.errors import (
     ConfigError,
     IncidentflowError,
     UsageError,
+    said,
 )
+from incidentflow.words import errors as say
 
 
-def exit_code_for(error: BaseException, output_format: OutputFormat, command: str = "") -> int:
-    """Report ``error`` on the terminal and return the exit code it means."""
+def exit_code_for(
+    error: BaseException, output_format: OutputFormat, command: str = "", language: str = "en"
+) -> int:
+    """Report ``error`` on the terminal in ``language`` and return the exit code it means."""
     if isinstance(error, click.exceptions.Exit):
         return error.exit_code  # --help, --version
     if isinstance(error, click.ClickException):
         error.show()
         return error.exit_code
     if isinstance(error, click.exceptions.Abort | KeyboardInterrupt):
-        click.echo("incident: interrupted", err=True)
+        click.echo(f"incident: {say.INTERRUPTED(language)}", err=True)
         return EXIT_INTERRUPTED
     if isinstance(error, ConfigError):
         rendered = render_findings(
-            output_format, 1, error.findings, title="incidentflow.yaml has errors"
+            output_format,
+            1,
+            error.findings,
+            title=say.CONFIG_TITLE(language),
+            language=language,
         )
         click.echo(rendered.stdout, err=output_format is OutputFormat.TEXT)
         rendered.write_summary()
-        click.echo("incident: the config has errors; fix them first (exit 2)", err=True)
+        click.echo(f"incident: {say.CONFIG_FIX_FIRST(language)}", err=True)
         return EXIT_USAGE
+    who = f"incident {command}".strip()
     if isinstance(error, UsageError):
-        who = f"incident {command}".strip()
         where = f"{error.option}: " if error.option else ""
-        click.echo(f"{who}: {where}{error.message}", err=True)
+        click.echo(f"{who}: {where}{said(error, language)}", err=True)
         return error.exit_code
     if isinstance(error, IncidentflowError):
-        click.echo(f"incident {command}: {error}".replace("incident :", "incident:"), err=True)
+        click.echo(f"{who}: {said(error, language)}", err=True)
         return error.exit_code
     if os.environ.get("INCIDENTFLOW_DEBUG"):
         raise error
-    click.echo(
-        f"incident: internal error ({type(error).__name__}: {error}); this is a bug, please "
-        "report it with the command you ran",
-        err=True,
-    )
+    problem = f"{type(error).__name__}: {error}"
+    click.echo(f"incident: {say.INTERNAL_ERROR(language, error=problem)}", err=True)
     return EXIT_BUG

@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 internal bug,
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +24,7 @@ from incidentflow.cli.output import (
     write_step_summary,
 )
 from incidentflow.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
-from incidentflow.rules.findings import has_errors
+from incidentflow.rules.findings import Finding, has_errors
 
 if TYPE_CHECKING:
     from incidentflow.config.workspace import Repository
@@ -46,6 +47,16 @@ class State:
 
         return output_language(self.repository.config.language)
 
+    def error_language(self) -> str:
+        """The language to report an error in, without failing again: the config's when it
+        was read, else ``INCIDENTFLOW_LANG``, else the ``language:`` line of the config file
+        (a broken config still says which language its readers want), else English."""
+        from incidentflow.words import output_language
+
+        if self._repository is not None:
+            return output_language(self._repository.config.language)
+        return output_language(_configured_language(self.directory, self.config))
+
     @property
     def repository(self) -> Repository:
         if self._repository is None:
@@ -53,6 +64,26 @@ class State:
 
             self._repository = open_repository(self.directory, self.config)
         return self._repository
+
+
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*[\"']?(ja|en)\b", re.MULTILINE)
+
+
+def _configured_language(directory: Path, config: Path | None) -> str | None:
+    """The config's ``language`` read from its text alone, for a config that cannot load."""
+    from incidentflow.config.settings import default_config_text, find_config
+
+    try:
+        chosen = config or find_config(directory.resolve())
+        text = (
+            chosen.read_bytes()[:65536].decode("utf-8", "replace")
+            if chosen is not None
+            else default_config_text()
+        )
+    except OSError:
+        return None
+    found = _LANGUAGE_LINE.search(text)
+    return found.group(1) if found else None
 
 
 def _remember_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -286,10 +317,14 @@ def validate(obj: State, paths: tuple[Path, ...], output_format: str | None) -> 
     from incidentflow.commands.validate import run_validate
 
     run = run_validate(obj.repository, list(paths))
-    return _report(
-        render_findings(obj.output_format, run.files, run.findings, title="incident validate"),
+    rendered = render_findings(
+        obj.output_format,
+        run.files,
         run.findings,
+        title="incident validate",
+        language=obj.language,
     )
+    return _report(rendered, run.findings)
 
 
 @cli.command()
@@ -306,23 +341,25 @@ def validate(obj: State, paths: tuple[Path, ...], output_format: str | None) -> 
 def status(obj: State, target: str | None, output_format: str | None) -> int:
     """Phase, what the next phase needs, and running clocks (all incidents without TARGET)."""
     from incidentflow.commands.status import render_status, run_status
+    from incidentflow.words.errors import NO_INCIDENT
 
     if output_format == "markdown":
         from incidentflow.commands.status_markdown import render_status_markdown
 
         markdown, files = render_status_markdown(obj.repository, target)
         if target is not None and not files:
-            raise UsageError(f"no incident '{target}'", "TARGET")
+            raise UsageError(NO_INCIDENT, "TARGET", target=target)
         click.echo(markdown)
         return EXIT_CLEAN
-    run = run_status(obj.repository, target)
+    language = obj.language
+    run = run_status(obj.repository, target, language)
     if target is not None and not run.states and not run.findings:
-        raise UsageError(f"no incident '{target}'", "TARGET")
+        raise UsageError(NO_INCIDENT, "TARGET", target=target)
     output = obj.output_format
     if output is OutputFormat.JSON:
-        click.echo(json.dumps(run.as_dict(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(run.as_dict(language), ensure_ascii=False, indent=2))
     else:
-        text = render_status(run)
+        text = render_status(run, language)
         click.echo(text)
         if output is OutputFormat.GITHUB:
             write_step_summary("## incident status\n\n```\n" + text + "\n```\n")
@@ -401,16 +438,10 @@ def schema(obj: State, check: bool, output: Path | None) -> int:
 
     repository = obj.repository
     target = output or repository.root / "schemas" / "incident.schema.json"
+    shown = repository.display(target)
     if check:
-        finding = check_schema(repository, target)
-        if finding is not None:
-            click.echo(render_findings(OutputFormat.TEXT, 1, [finding], title="schema").stdout)
-            return EXIT_FINDINGS
-        click.echo(f"{repository.display(target)} is up to date")
-        return EXIT_CLEAN
-    changed = write_schema(repository, target)
-    click.echo(f"{'wrote' if changed else 'unchanged'} {repository.display(target)}")
-    return EXIT_CLEAN
+        return _check_generated(obj, check_schema(repository, target), shown, "schema")
+    return _wrote(obj, shown, write_schema(repository, target))
 
 
 @cli.command()
@@ -423,13 +454,27 @@ def index(obj: State, check: bool) -> int:
     repository = obj.repository
     target = repository.display(index_path(repository))
     if check:
-        finding = check_index(repository)
-        if finding is not None:
-            click.echo(render_findings(OutputFormat.TEXT, 1, [finding], title="index").stdout)
-            return EXIT_FINDINGS
-        click.echo(f"{target} is up to date")
-        return EXIT_CLEAN
-    click.echo(f"{'wrote' if write_index(repository) else 'unchanged'} {target}")
+        return _check_generated(obj, check_index(repository), target, "index")
+    return _wrote(obj, target, write_index(repository))
+
+
+def _check_generated(obj: State, finding: Finding | None, shown: str, title: str) -> int:
+    """``--check`` of a generated file: its finding, or that it is up to date."""
+    from incidentflow.words.output import UP_TO_DATE
+
+    language = obj.language
+    if finding is not None:
+        rendered = render_findings(OutputFormat.TEXT, 1, [finding], title=title, language=language)
+        click.echo(rendered.stdout)
+        return EXIT_FINDINGS
+    click.echo(UP_TO_DATE(language, path=shown))
+    return EXIT_CLEAN
+
+
+def _wrote(obj: State, shown: str, changed: bool) -> int:
+    from incidentflow.words.output import UNCHANGED, WROTE
+
+    click.echo((WROTE if changed else UNCHANGED)(obj.language, path=shown))
     return EXIT_CLEAN
 
 
@@ -522,8 +567,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BaseException as error:
         if isinstance(error, SystemExit):
             return error.code if isinstance(error.code, int) else EXIT_CLEAN
-        return exit_code_for(error, state.output_format, state.command)
+        return exit_code_for(error, state.output_format, state.command, _safely(state))
     return result if isinstance(result, int) else EXIT_CLEAN
+
+
+def _safely(state: State) -> str:
+    """The language to report in; English if even that cannot be found out."""
+    try:
+        return state.error_language()
+    except Exception:  # the error being reported matters more than its language
+        return "en"
 
 
 def run() -> None:

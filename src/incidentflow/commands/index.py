@@ -7,7 +7,7 @@ from pathlib import Path
 from incidentflow.config.workspace import Repository
 from incidentflow.record.atomic import write_text_atomic
 from incidentflow.reports.index import IndexEntry, render_index
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
 from incidentflow.rules.run import validate_repository
 
 INDEX_NAME = "README.md"
@@ -19,7 +19,9 @@ def index_path(repository: Repository) -> Path:
 
 def expected_index(repository: Repository) -> str:
     """The index the incident files call for, whatever their findings (a broken file is
-    listed with what can be read of it; `incident validate` reports the rest)."""
+    listed with what can be read of it; `incident validate` reports the rest). It is written
+    in the config's language whatever ``INCIDENTFLOW_LANG`` says: it is a file in the
+    repository, the same for every reader, and ``--check`` compares it."""
     results, _ = validate_repository(repository)
     folder = repository.incidents_dir.resolve()
     entries = []
@@ -56,17 +58,10 @@ def check_index(repository: Repository) -> Finding | None:
     if actual == expected:
         return None
     if actual is None:
-        return Finding(
-            display, None, None, "SC002", Level.ERROR,
-            "the incident index is missing: run `incident index` and commit it",
-        )  # fmt: skip
+        return finding(display, None, None, "SC002", Level.ERROR, "missing")
     old, new = actual.splitlines(), expected.splitlines()
     line = next(
         (n for n, (a, b) in enumerate(zip(old, new, strict=False), start=1) if a != b),
         min(len(old), len(new)) + 1,
     )
-    return Finding(
-        display, line, 1, "SC002", Level.ERROR,
-        "the incident index is out of date with the incident files: run `incident index` "
-        "and commit the result",
-    )  # fmt: skip
+    return finding(display, line, 1, "SC002", Level.ERROR, "stale")

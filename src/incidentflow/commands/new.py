@@ -16,6 +16,8 @@ from incidentflow.privacy import scan_text
 from incidentflow.record.templates import new_id, render_new
 from incidentflow.record.times import Moment, TimeTextError, check_time_text, parse_moment
 from incidentflow.rules.clocks import CLOCK_SKEW
+from incidentflow.words import Words
+from incidentflow.words import errors as say
 
 ATTEMPTS = 20
 
@@ -86,15 +88,14 @@ class NewIncidentRequest:
         slug: str | None,
     ) -> NewIncidentRequest:
         if not title.strip():
-            raise NewUsageError("the title must not be empty", "TITLE")
+            raise NewUsageError(say.TITLE_EMPTY, "TITLE")
         for text, option in ((title, "TITLE"), (slug or "", "--slug")):
             _refuse_personal_data(text, option, config)
         # The second severity is the usual default: the first is kept for the worst cases.
         chosen = severity or config.severity_keys[min(1, len(config.severity_keys) - 1)]
         if chosen not in config.severity_keys:
-            raise NewUsageError(
-                f"'{chosen}' is not one of {', '.join(config.severity_keys)}", "--severity"
-            )
+            choices = ", ".join(config.severity_keys)
+            raise NewUsageError(say.SEVERITY_UNKNOWN, "--severity", chosen=chosen, choices=choices)
         return cls(
             title=title.strip(),
             severity=chosen,
@@ -109,12 +110,17 @@ class NewIncidentRequest:
 def _refuse_personal_data(text: str, option: str, config: Config) -> None:
     hits = scan_text(text, allowed_email_domains=config.privacy.allowed_email_domains)
     if hits:
-        found = ", ".join(f"{hit.kind.replace('_', ' ')} {hit.redacted}" for hit in hits)
-        raise NewUsageError(
-            f"it contains personal data ({found}), which would end up in the ID, the file name "
-            "and every log line: describe the incident without it",
-            option,
+        found = Words(
+            en=", ".join(_named(hit.kind, hit.redacted, "en") for hit in hits),
+            ja="、".join(_named(hit.kind, hit.redacted, "ja") for hit in hits),
         )
+        raise NewUsageError(say.PERSONAL_DATA_IN_TEXT, option, found=found)
+
+
+def _named(kind: str, redacted: str, language: str) -> str:
+    """'email a***@example.com' / 'メールアドレス a***@example.com': a hit, never its value."""
+    name = say.PERSONAL_DATA_KINDS.get(kind)
+    return f"{name(language) if name is not None else kind} {redacted}"
 
 
 def _moment(text: str | None, config: Config) -> Moment | None:
@@ -124,17 +130,13 @@ def _moment(text: str | None, config: Config) -> Moment | None:
     try:
         checked = check_time_text(text)
     except TimeTextError as error:
-        hint = (
-            "add a time zone, e.g. 2026-11-29T15:30+09:00, or give the day alone (2026-11-29)"
-            if error.kind == "no_zone"
-            else "use ISO 8601, e.g. 2026-11-29T15:30+09:00, or a day alone (2026-11-29)"
-        )
+        hint = say.DETECTED_AT_NO_ZONE if error.kind == "no_zone" else say.DETECTED_AT_INVALID
         raise NewUsageError(hint, "--detected-at") from error
     moment = parse_moment(checked, config.zone)
     if moment is None:
-        raise NewUsageError("use ISO 8601, e.g. 2026-11-29T15:30+09:00", "--detected-at")
+        raise NewUsageError(say.DETECTED_AT_UNREADABLE, "--detected-at")
     if moment.after(now.current() + CLOCK_SKEW):
-        raise NewUsageError("that is in the future: give the time it was detected", "--detected-at")
+        raise NewUsageError(say.DETECTED_AT_FUTURE, "--detected-at")
     return moment
 
 
@@ -168,4 +170,4 @@ def create_incident(repository: Repository, request: NewIncidentRequest) -> NewI
         )
         if write_new_file(target, text):
             return NewIncident(incident_id, target)
-    raise IncidentExistsError("could not find a free incident ID; try again")
+    raise IncidentExistsError(say.NO_FREE_ID)

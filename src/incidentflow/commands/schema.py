@@ -7,7 +7,7 @@ from pathlib import Path
 from incidentflow.config.workspace import Repository
 from incidentflow.record.atomic import write_text_atomic
 from incidentflow.record.json_schema import render_schema
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
 
 
 def write_schema(repository: Repository, target: Path) -> bool:
@@ -22,14 +22,7 @@ def check_schema(repository: Repository, target: Path) -> Finding | None:
     expected = render_schema(repository.config)
     display = repository.display(target)
     if not target.exists():
-        return Finding(
-            display,
-            None,
-            None,
-            "SC001",
-            Level.ERROR,
-            "schema file is missing: run `incident schema` and commit it",
-        )
+        return finding(display, None, None, "SC001", Level.ERROR, "missing")
     actual = target.read_text(encoding="utf-8")
     if actual == expected:
         return None
@@ -43,12 +36,4 @@ def check_schema(repository: Repository, target: Path) -> Finding | None:
         ),
         min(len(actual.splitlines()), len(expected.splitlines())) + 1,
     )
-    return Finding(
-        display,
-        line,
-        1,
-        "SC001",
-        Level.ERROR,
-        "schema is out of date with the models or incidentflow.yaml: run "
-        "`incident schema` and commit the result",
-    )
+    return finding(display, line, 1, "SC001", Level.ERROR, "stale")

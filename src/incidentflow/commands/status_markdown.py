@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 
 from incidentflow.commands.checklist_progress import checklist_progress, open_tracker
-from incidentflow.commands.status import describe, select
+from incidentflow.commands.status import describe, missing_items, select
 from incidentflow.config import now
 from incidentflow.config.workspace import Repository
 from incidentflow.record.phases import next_status
-from incidentflow.reports.incident_page import incident_page
+from incidentflow.reports.incident_page import incident_page, language_of
 from incidentflow.rules.run import validate_repository
+from incidentflow.words import output_language
 
 
 def repository_url() -> str | None:
@@ -24,7 +25,8 @@ def repository_url() -> str | None:
 
 def render_status_markdown(repository: Repository, target: str | None) -> tuple[str, int]:
     """The pages of the selected incidents (all, most recent first, without ``target``) and
-    how many files were looked at."""
+    how many files were looked at. Each page is in its incident's language, unless the
+    reader chose one (``INCIDENTFLOW_LANG``)."""
     files, _ = select(repository, target)
     if not files:
         return "", 0
@@ -35,7 +37,8 @@ def render_status_markdown(repository: Repository, target: str | None) -> tuple[
     pages: list[str] = []
     ordered = sorted(results, key=lambda r: str(r.data.get("detected_at") or ""), reverse=True)
     for result in ordered:
-        state = describe(result, repository, with_lines=target is not None)
+        language = output_language(language_of(result.data, repository.config))
+        state = describe(result, repository, with_lines=target is not None, language=language)
         upcoming = next_status(result.status) if result.status is not None else None
         pages.append(
             incident_page(
@@ -43,10 +46,11 @@ def render_status_markdown(repository: Repository, target: str | None) -> tuple[
                 result.clocks,
                 repository.config,
                 moment,
-                missing=list(zip(state.missing, state.missing_lines, strict=True)),
+                missing=list(zip(missing_items(state), state.missing_lines, strict=True)),
                 next_phase=upcoming.value if upcoming is not None else None,
                 repository_url=url,
                 progress=checklist_progress(result.data, tracker),
+                language=language,
             )
         )
     return "\n".join(pages), len(files)

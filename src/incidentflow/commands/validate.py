@@ -12,6 +12,7 @@ from incidentflow.rules.findings import Finding
 from incidentflow.rules.identity import listed_by_name, same_name_elsewhere
 from incidentflow.rules.parallel import validate_files
 from incidentflow.rules.run import validate_file
+from incidentflow.words.errors import NOT_A_REPOSITORY
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +31,7 @@ def run_validate(repository: Repository, paths: list[Path]) -> ValidationRun:
     if not paths:
         if repository.config_file is None and not repository.incidents_dir.is_dir():
             raise NotARepositoryError(
-                f"no {repository.config.incidents_dir}/ folder and no incidentflow.yaml in "
-                f"{repository.root}: run inside an incident repository, or pass -C DIR or paths"
+                NOT_A_REPOSITORY, folder=repository.config.incidents_dir, root=repository.root
             )
         files = repository.incident_files()
         findings.extend(folder_findings(repository))

@@ -10,21 +10,16 @@ from __future__ import annotations
 from incidentflow.errors import UsageError
 from incidentflow.forge.interface import ForgeSettings, IssueTracker
 from incidentflow.forge.request_policy import RequestPolicy
-
-MISSING_SETTINGS = (
-    "GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name) must be set; GITHUB_API_URL points at "
-    "GitHub Enterprise (https://HOST/api/v3) or a local test server. In GitHub Actions, pass "
-    "GITHUB_TOKEN: ${{ github.token }} to the step."
-)
+from incidentflow.words import errors as say
 
 
 def required_settings(command: str) -> ForgeSettings:
     """The settings, or a usage error naming what ``command`` needs."""
     settings = ForgeSettings.from_environment()
     if settings is None:
-        raise UsageError(f"{command} needs GitHub: {MISSING_SETTINGS}")
+        raise UsageError(say.NEEDS_GITHUB, command=command)
     if settings.repository.count("/") != 1 or settings.repository.startswith("/"):
-        raise UsageError(f"GITHUB_REPOSITORY={settings.repository!r} is not owner/name")
+        raise UsageError(say.REPOSITORY_NOT_OWNER_NAME, repository=settings.repository)
     return settings
 
 

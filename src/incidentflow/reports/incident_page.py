@@ -78,6 +78,9 @@ def issue_link(number: int, repository_url: str | None) -> str:
 
 
 def language_of(data: Mapping[str, Any], config: Config) -> str:
+    """The incident's language, its page's: the file's ``lang``, else the config's. A page is
+    shared (a job summary, a status page), so a reader's ``INCIDENTFLOW_LANG`` does not
+    change it."""
     lang = data.get("lang")
     return lang if lang in ("ja", "en") else config.language
 
@@ -169,6 +172,11 @@ def checklists_table(
     return "\n".join(rows)
 
 
+def _missing(item: str) -> str:
+    """A field path as code, as it is typed; a section by its name, as it is read."""
+    return f"`{cell(item)}`" if item.isascii() and " " not in item else cell(item)
+
+
 def incident_page(
     data: Mapping[str, Any],
     clocks: Sequence[ClockState],
@@ -180,9 +188,10 @@ def incident_page(
     repository_url: str | None = None,
     heading: str = "##",
     progress: Mapping[str, tuple[int, int]] | None = None,
+    language: str | None = None,
 ) -> str:
-    """The whole page for one incident, in the incident's language."""
-    language = language_of(data, config)
+    """The whole page for one incident, in ``language`` (default: the incident's)."""
+    language = language or language_of(data, config)
     text = TEXT["ja" if is_ja(language) else "en"]
     title = f"{cell(data.get('id'), 120)}: {cell(data.get('title'), 300)}"
     lines = [f"{heading} {title}", "", facts_table(data, config, language, now), ""]
@@ -192,7 +201,7 @@ def incident_page(
             lines += [f"**{text['next'].format(phase=phase)}**", ""]
             for item, line in missing:
                 where = f" ({text['line'].format(line=line)})" if line is not None else ""
-                lines.append(f"- `{cell(item)}`{where}")
+                lines.append(f"- {_missing(item)}{where}")
         else:
             lines.append(text["ready"].format(phase=phase))
         lines.append("")
