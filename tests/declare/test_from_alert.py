@@ -8,7 +8,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from incidentflow.declare.messages import DeclarationMarker
+from incidentflow.declare.markers import DeclarationMarker
 from tests.conftest import run_incident
 from tests.declare.support import declaration_files, declare, pulls, serve, write_alert_event
 from tests.fake_github.openapi import assert_conforms
@@ -199,8 +199,9 @@ def test_a_bare_payload_and_an_alert_without_facts(
     assert result.code == 0, result.stderr
     assert len(pulls(gh)) == 2
     _, text = only_file(gh, pulls(gh)[-1].pull.head)
-    assert load_front(text)["title"] == "Alert"
-    assert "no usable time" in (pulls(gh)[-1].body or "")
+    # The file and the pull request are in the repository's language.
+    assert load_front(text)["title"] == "アラート"
+    assert "タイムゾーン付きの日時がない" in (pulls(gh)[-1].body or "")
 
 
 def test_a_mapping_to_an_unknown_severity_is_a_configuration_error(

@@ -7,7 +7,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from incidentflow.declare.messages import DeclarationMarker
+from incidentflow.declare.markers import DeclarationMarker
 from tests.conftest import run_incident
 from tests.declare.support import (
     GOOD_ANSWERS,
@@ -126,7 +126,7 @@ def test_personal_data_asks_the_reporter_and_writes_nothing(
     assert not (repo / "incidents" / "2026").exists()
     (comment,) = gh.state.comments_on(number)
     assert "090-1234-5678" not in comment.body and "090-****-5678" in comment.body
-    assert "phone" in comment.body
+    assert "電話番号" in comment.body, "the comment is in the repository's language"
     # Asked once: a re-run does not ask again.
     assert declare(repo, gh, "--from-issue", str(event)).code == 1
     assert len(gh.state.comments_on(number)) == 1

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from incidentflow.declare.messages import DeclarationMarker
+from incidentflow.declare.markers import DeclarationMarker
 from incidentflow.forge.mentions import JOINER
 from incidentflow.record.sections import find_sections
 from tests.conftest import run_incident
@@ -163,7 +163,7 @@ def test_very_long_text_is_cut_and_stays_valid(
     assert pull.pull is not None
     (_, raw), *_ = declaration_files(gh, pull.pull.head).items()
     assert len(raw) < 20_000
-    assert "long" in (pull.body or ""), "the pull request says it was cut"
+    assert "長いため" in (pull.body or ""), "the pull request says it was cut"
     assert run_incident("validate", cwd=repo).code == 0
 
 
@@ -204,4 +204,4 @@ def test_personal_data_in_an_alert_stays_out_of_git(
     everything = raw.decode() + (pull.body or "") + pull.title
     for secret in ("taro.yamada", "4111"):
         assert secret not in everything
-    assert "personal data" in (pull.body or "")
+    assert "個人情報があったため" in (pull.body or "")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from incidentflow.declare.messages import DeclarationMarker
+from incidentflow.declare.markers import DeclarationMarker
 from tests.conftest import FIXED_NOW, PROJECT_ROOT, git, run_incident
 from tests.declare.support import declaration_files, pulls, write_alert_event
 from tests.sync.support import FAST

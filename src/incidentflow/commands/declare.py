@@ -26,11 +26,13 @@ from incidentflow.declare.declaration import (
     without_personal_data,
 )
 from incidentflow.declare.draft import IncidentDraft, draft_incident
-from incidentflow.declare.publish import DeclareOutcome, publish, refuse_issue
+from incidentflow.declare.publish import DeclareOutcome, personal_kinds, publish, refuse_issue
 from incidentflow.errors import IncidentflowError, UsageError
 from incidentflow.forge.connect import connect, required_settings
 from incidentflow.rules.findings import Level
 from incidentflow.rules.run import validate_bytes
+from incidentflow.words.declare import OUTCOMES
+from incidentflow.words.phrase import FindingText, render, say
 
 MAX_EVENT_BYTES = 5 * 1024 * 1024  # GitHub caps issue bodies at 65,536 characters
 
@@ -59,14 +61,15 @@ def declare_from_issue(repository: Repository, event_path: Path) -> DeclareOutco
     try:
         declaration = from_issue(issue, repository.config)
     except NotADeclaration as reason:
-        return DeclareOutcome("ignored", f"nothing to declare: {reason}")
+        return DeclareOutcome("ignored", say(OUTCOMES["nothing_to_declare"], reason=reason.phrase))
     tracker = connect(required_settings("incident declare"))
+    language = repository.config.language
     found = personal_data_in(declaration, repository.config)
     if found:
-        return refuse_issue(tracker, declaration, found)
+        return refuse_issue(tracker, declaration, found, language)
     draft = _checked_draft(repository, declaration)
     if isinstance(draft, list):
-        return refuse_issue(tracker, declaration, draft)
+        return refuse_issue(tracker, declaration, draft, language)
     return _published(repository, publish(tracker, declaration, draft, repository.config), draft)
 
 
@@ -76,8 +79,8 @@ def declare_from_alert(repository: Repository, event_path: Path) -> DeclareOutco
     declaration = without_personal_data(from_alert(payload, repository.config), repository.config)
     draft = _checked_draft(repository, declaration)
     if isinstance(draft, list):
-        kinds = ", ".join(sorted({item.kind for item in draft}))
-        return DeclareOutcome("refused", f"personal data in the alert ({kinds}): not declared")
+        message = say(OUTCOMES["personal_in_alert"], kinds=personal_kinds(draft))
+        return DeclareOutcome("refused", message)
     tracker = connect(required_settings("incident declare"))
     return _published(repository, publish(tracker, declaration, draft, repository.config), draft)
 
@@ -91,7 +94,7 @@ def _checked_draft(
     _, findings = validate_bytes(repository, draft.text.encode("utf-8"), draft.path)
     personal = [f for f in findings if f.code.startswith("PD") and f.level is Level.ERROR]
     if personal:
-        return [PersonalDataFound("the incident file", f.code, f.message) for f in personal]
+        return [PersonalDataFound("the incident file", f.code, FindingText(f)) for f in personal]
     errors = [f for f in findings if f.level is Level.ERROR]
     if errors:
         listed = "; ".join(f"{f.code} {f.message}" for f in errors[:5])
@@ -108,11 +111,23 @@ def _published(
 
 
 def render_outcome(outcome: DeclareOutcome, language: str = "en") -> str:
-    pull = f"pull request #{outcome.pull_number} {outcome.pull_url}" if outcome.pull_number else ""
+    """What ``incident declare`` prints, in the reader's language."""
+    pull = (
+        OUTCOMES["pull"](language, number=outcome.pull_number, url=outcome.pull_url)
+        if outcome.pull_number
+        else ""
+    )
     if outcome.kind == "declared":
-        lines = [f"declared {outcome.incident_id}: {pull}", f"  {outcome.path}"]
-        lines += [f"  note: {note}" for note in outcome.notes]
+        lines = [
+            OUTCOMES["declared_line"](language, incident=outcome.incident_id, pull=pull),
+            f"  {outcome.path}",
+        ]
+        lines += [OUTCOMES["note"](language, note=render(note, language)) for note in outcome.notes]
         return "\n".join(lines)
+    message = render(outcome.message, language)
     if outcome.kind in ("exists", "repeated"):
-        return f"{outcome.message}: {outcome.incident_id}, {pull}"
-    return f"{outcome.kind}: {outcome.message}"
+        return OUTCOMES["found"](language, message=message, incident=outcome.incident_id, pull=pull)
+    kind = OUTCOMES.get(outcome.kind)
+    return OUTCOMES["other"](
+        language, kind=kind(language) if kind else outcome.kind, message=message
+    )

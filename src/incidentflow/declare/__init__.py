@@ -8,6 +8,7 @@ incident pull request.
     text.py         outside text made safe: cut, cleaned, escaped or fenced (pure)
     draft.py        the incident file, by the same code as `incident new`
     timeline.py     one more Timeline line for a repeated alert (pure)
-    messages.py     the pull request, issue comments and their hidden markers (pure)
+    markers.py      the hidden markers of its pull request and comments (pure)
+    comments.py     the pull request and issue comments (pure; words: words/declare.py)
     publish.py      branch, file, pull request, labels and comments, once per key
 """

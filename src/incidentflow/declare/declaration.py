@@ -22,6 +22,8 @@ from incidentflow.declare.text import block, one_line
 from incidentflow.errors import UsageError
 from incidentflow.privacy import scan_text
 from incidentflow.rules.clocks import CLOCK_SKEW
+from incidentflow.words.declare import FIELDS, FILE, NOT_A_DECLARATION, NOTES
+from incidentflow.words.phrase import Phrase, Text, joined, say
 
 TITLE_LIMIT = 200
 OBSERVED_LIMIT = (8000, 200)  # characters, lines
@@ -33,6 +35,10 @@ ISSUE_TITLE_PREFIX = "[障害 / Incident]"
 
 class NotADeclaration(Exception):
     """The input is not something to declare (another kind of issue, an outsider's issue)."""
+
+    def __init__(self, reason: str, **values: object) -> None:
+        self.phrase = say(NOT_A_DECLARATION[reason], **values)
+        super().__init__(str(self.phrase))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +58,7 @@ class Declaration:
     issue_number: int | None = None
     issue_url: str | None = None
     digest: str | None = None  # alerts: this very payload
-    notes: tuple[str, ...] = ()  # what was adjusted on the way in, for the pull request
+    notes: tuple[Phrase, ...] = ()  # what was adjusted on the way in, for the pull request
 
     @property
     def urgent(self) -> bool:
@@ -64,7 +70,7 @@ class Declaration:
 class PersonalDataFound:
     field: str  # the form's label, or the alert's fact
     kind: str
-    redacted: str
+    redacted: Text
 
 
 def _time(text: Any) -> datetime | None:
@@ -77,13 +83,14 @@ def _time(text: Any) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def _detected(moment: datetime | None, notes: list[str], what: str) -> datetime:
+def _detected(moment: datetime | None, notes: list[Phrase], what: str) -> datetime:
+    """``what``: which time it was (a key of ``words.declare.NOTES``)."""
     current = now.current()
     if moment is None:
-        notes.append(f"{what} gave no usable time with a zone: detected_at is the declaration's")
+        notes.append(say(NOTES["no_time"], what=say(NOTES[what])))
         return current
     if moment > current + CLOCK_SKEW:
-        notes.append(f"{what} is in the future: detected_at is the declaration's time")
+        notes.append(say(NOTES["future_time"], what=say(NOTES[what])))
         return current
     return moment
 
@@ -99,35 +106,33 @@ def from_issue(issue: Mapping[str, Any], config: Config) -> Declaration:
     }
     number = issue.get("number")
     if not isinstance(number, int) or isinstance(number, bool):
-        raise NotADeclaration("the issue has no number")
+        raise NotADeclaration("no_number")
     if issue.get("pull_request") is not None:
-        raise NotADeclaration(f"#{number} is a pull request, not an issue")
+        raise NotADeclaration("pull_request", number=number)
     if settings.label not in labels:
-        raise NotADeclaration(f"#{number} does not carry the label '{settings.label}'")
+        raise NotADeclaration("no_label", number=number, label=settings.label)
     association = str(issue.get("author_association") or "NONE")
     if association not in settings.issue_authors:
-        raise NotADeclaration(
-            f"#{number} was opened by an author who is {association}, and declare.issue_authors "
-            f"allows {', '.join(settings.issue_authors)}"
-        )
+        allowed = ", ".join(settings.issue_authors)
+        raise NotADeclaration("author", number=number, association=association, allowed=allowed)
     body = issue.get("body")
     answers = parse_form_body(body if isinstance(body, str) else "")
     if answers.empty:
-        raise NotADeclaration(f"#{number} has none of the declaration form's headings")
-    notes: list[str] = []
+        raise NotADeclaration("no_headings", number=number)
+    notes: list[Phrase] = []
     raw_title = answers.get(form.TITLE) or str(issue.get("title") or "")
     raw_title = raw_title.strip().removeprefix(ISSUE_TITLE_PREFIX)
     title = one_line(raw_title, TITLE_LIMIT) or f"Issue #{number}"
 
     source = match_choice(answers.get(form.SOURCE), form.SOURCES)
     if source is None:
-        notes.append("the detection source was not one of the form's: recorded as other")
+        notes.append(say(NOTES["source_other"]))
     severity = match_choice(answers.get(form.SEVERITY), form.severity_choices(config))
     if severity is None and answers.get(form.SEVERITY) is not None:
-        notes.append("the severity was not one of this repository's: the usual default is used")
+        notes.append(say(NOTES["severity_default"]))
     personal = match_choice(answers.get(form.PERSONAL_DATA), form.PERSONAL_DATA_CHOICES)
     if personal is None:
-        notes.append("the personal-data answer was missing: treated as unknown, so escalated")
+        notes.append(say(NOTES["personal_unknown"]))
 
     observed = affected = None
     if answers.get(form.OBSERVED):
@@ -135,13 +140,13 @@ def from_issue(issue: Mapping[str, Any], config: Config) -> Declaration:
             answers.get(form.OBSERVED) or "", chars=OBSERVED_LIMIT[0], lines=OBSERVED_LIMIT[1]
         )
         if cut:
-            notes.append("what was observed is long: the file quotes its beginning")
+            notes.append(say(NOTES["observed_long"]))
     if answers.get(form.AFFECTED):
         affected, cut = block(
             answers.get(form.AFFECTED) or "", chars=AFFECTED_LIMIT[0], lines=AFFECTED_LIMIT[1]
         )
         if cut:
-            notes.append("the affected services and shops are long: the file quotes the beginning")
+            notes.append(say(NOTES["affected_long"]))
     author = issue.get("user")
     login = str(author.get("login")) if isinstance(author, Mapping) else ""
     url = issue.get("html_url")
@@ -153,7 +158,7 @@ def from_issue(issue: Mapping[str, Any], config: Config) -> Declaration:
         severity=(severity.key or None) if severity is not None else None,
         source=source.key if source is not None else "other",
         reported_by=one_line(f"{login or 'unknown'} (GitHub issue #{number})", SHORT_LIMIT),
-        detected_at=_detected(_time(issue.get("created_at")), notes, "the issue's created_at"),
+        detected_at=_detected(_time(issue.get("created_at")), notes, "issue_created_at"),
         personal_data=personal.key if personal is not None else "unknown",
         observed=observed or None,
         affected=affected or None,
@@ -180,16 +185,21 @@ def _web_link(value: Any) -> str | None:
 def from_alert(payload: Mapping[str, Any], config: Config) -> Declaration:
     mapping = config.declare.alert
     facts = alert_facts(payload, mapping)
-    notes: list[str] = []
+    notes: list[Phrase] = []
+    language = config.language
     service = one_line(facts.service, SHORT_LIMIT) if facts.service else None
     title = one_line(facts.title, TITLE_LIMIT) if facts.title else ""
     if not title:
-        title = f"Alert: {service}" if service else "Alert"
-        notes.append("the alert had no title")
+        title = (
+            FILE["alert_title"](language, service=service)
+            if service
+            else FILE["alert_no_title"](language)
+        )
+        notes.append(say(NOTES["alert_no_title"]))
     severity = _alert_severity(facts.severity, config, notes)
     link = _web_link(facts.link)
     if facts.link and link is None:
-        notes.append("the alert's link is not a web address: left out")
+        notes.append(say(NOTES["alert_link"]))
     return Declaration(
         key=f"alert-{dedup_hash(facts.dedup_key)}",
         origin="alert",
@@ -197,7 +207,7 @@ def from_alert(payload: Mapping[str, Any], config: Config) -> Declaration:
         severity=severity,
         source="system_alert",
         reported_by=mapping.reported_by,
-        detected_at=_detected(_time(facts.started_at), notes, "the alert's start time"),
+        detected_at=_detected(_time(facts.started_at), notes, "alert_started_at"),
         personal_data=None,
         service=service,
         link=link,
@@ -206,7 +216,7 @@ def from_alert(payload: Mapping[str, Any], config: Config) -> Declaration:
     )
 
 
-def _alert_severity(word: str | None, config: Config, notes: list[str]) -> str | None:
+def _alert_severity(word: str | None, config: Config, notes: list[Phrase]) -> str | None:
     mapping = config.declare.alert
     keys = config.severity_keys
     wrong = [(f"severities.{k}", v) for k, v in mapping.severities.items() if v not in keys]
@@ -226,7 +236,7 @@ def _alert_severity(word: str | None, config: Config, notes: list[str]) -> str |
             return found
         if word.strip() in config.severity_keys:
             return word.strip()
-        notes.append("the alert's severity is not in declare.alert.severities: the default is used")
+        notes.append(say(NOTES["alert_severity"]))
     return default
 
 
@@ -259,9 +269,6 @@ def personal_data_in(declaration: Declaration, config: Config) -> list[PersonalD
     return found
 
 
-REMOVED = "(removed: personal data)"
-
-
 def without_personal_data(declaration: Declaration, config: Config) -> Declaration:
     """The alert with every fact that holds personal data replaced by a note saying so.
 
@@ -271,17 +278,23 @@ def without_personal_data(declaration: Declaration, config: Config) -> Declarati
     found = {item.field for item in personal_data_in(declaration, config)}
     if not found:
         return declaration
+    language = config.language
+    removed = FILE["removed"](language)
     changes: dict[str, Any] = {}
     if form.TITLE.label in found:
-        changes["title"] = f"Alert: {REMOVED}"
+        changes["title"] = FILE["alert_removed"](language, removed=removed)
     if "service" in found:
-        changes["service"] = REMOVED
+        changes["service"] = removed
     if "link" in found:
         changes["link"] = None
     if "reported by" in found:
         changes["reported_by"] = "alert"
-    notes = (
-        *declaration.notes,
-        f"personal data found in the alert's {', '.join(sorted(found))}: left out of the file",
-    )
+    fields = joined((_fact(name) for name in sorted(found)), en=", ")
+    notes = (*declaration.notes, say(NOTES["alert_personal"], fields=fields))
     return replace(declaration, **changes, notes=notes)
+
+
+def _fact(name: str) -> Text:
+    """A fact's name for a note: the title by its own name rather than the form's label."""
+    known = FIELDS.get("title" if name == form.TITLE.label else name)
+    return say(known) if known else name

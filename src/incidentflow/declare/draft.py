@@ -28,6 +28,7 @@ from incidentflow.declare.text import escape_markdown, fenced
 from incidentflow.record.model import PersonalDataStatus
 from incidentflow.record.sections import SECTION_BY_KEY
 from incidentflow.record.templates import new_id, render_new
+from incidentflow.words.declare import FILE
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -136,37 +137,28 @@ def _label(choices: tuple[Choice, ...], key: str | None, lang: str) -> str:
 
 
 def _notes(declaration: Declaration, lang: str, written: str) -> dict[str, str]:
-    ja = lang == "ja"
     notes: dict[str, str] = {}
     if declaration.origin == "issue":
         number = declaration.issue_number
-        source = _label(SOURCES, declaration.source, lang)
-        personal = _label(PERSONAL_DATA_CHOICES, declaration.personal_data, lang)
-        event = (
-            f"issue #{number} で申告（{source}、個人情報の可能性: {personal}）"
-            if ja
-            else f"Declared in issue #{number} ({source}; personal data might be involved: "
-            f"{personal})"
+        event = FILE["declared_in_issue"](
+            lang,
+            number=number,
+            source=_label(SOURCES, declaration.source, lang),
+            personal=_label(PERSONAL_DATA_CHOICES, declaration.personal_data, lang),
         )
         if declaration.observed:
-            heading = (
-                f"申告時の報告（issue #{number} より原文のまま）:"
-                if ja
-                else f"As reported in issue #{number}, verbatim:"
-            )
+            heading = FILE["as_reported"](lang, number=number)
             notes["summary"] = f"{heading}\n\n{fenced(declaration.observed)}"
         if declaration.affected:
-            heading = "申告時の影響範囲（原文のまま）:" if ja else "Affected, as reported:"
+            heading = FILE["affected_as_reported"](lang)
             notes["impact"] = f"{heading}\n\n{fenced(declaration.affected)}"
     else:
         title = escape_markdown(declaration.title)
-        event = f"アラート: {title}" if ja else f"Alert: {title}"
+        event = FILE["alert_event"](lang, title=title)
         if declaration.service:
             service = escape_markdown(declaration.service)
-            event += f"（{service}）" if ja else f" ({service})"
-            notes["impact"] = (
-                f"アラートのサービス: {service}" if ja else f"Service alerting: {service}"
-            )
+            event = FILE["alert_event_service"](lang, title=title, service=service)
+            notes["impact"] = FILE["service_alerting"](lang, service=service)
     notes["timeline"] = f"- {written} {event}"
     return notes
 

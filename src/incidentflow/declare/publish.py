@@ -21,18 +21,21 @@ from typing import Any
 
 from incidentflow.config import now
 from incidentflow.config.settings import Config
-from incidentflow.declare.declaration import Declaration, PersonalDataFound
-from incidentflow.declare.draft import IncidentDraft, escalation_teams
-from incidentflow.declare.messages import (
-    DeclarationMarker,
+from incidentflow.declare.comments import (
     declared_comment,
-    declared_marker,
+    kind_name,
     pull_body,
     pull_title,
-    refusal_digest,
     refused_comment,
-    refused_marker,
     repeat_comment,
+)
+from incidentflow.declare.declaration import Declaration, PersonalDataFound
+from incidentflow.declare.draft import IncidentDraft, escalation_teams
+from incidentflow.declare.markers import (
+    DeclarationMarker,
+    declared_marker,
+    refusal_digest,
+    refused_marker,
     repeat_marker,
 )
 from incidentflow.declare.text import escape_markdown
@@ -42,6 +45,8 @@ from incidentflow.forge.interface import IssueTracker, PullRecord, WriteOutcomeU
 from incidentflow.record.load import parse_document
 from incidentflow.record.phases import TERMINAL
 from incidentflow.sync.ownership import same_account
+from incidentflow.words.declare import FILE, OUTCOMES
+from incidentflow.words.phrase import Phrase, Text, render, say
 
 BRANCH_PREFIX = "incidentflow/declare/"
 
@@ -53,22 +58,23 @@ class DeclareRefused(UsageError):
 @dataclass(frozen=True, slots=True)
 class DeclareOutcome:
     kind: str  # declared, exists, repeated, refused, ignored
-    message: str
+    message: Text  # said in the reader's language when printed (``words/declare.py``)
     incident_id: str | None = None
     path: str | None = None
     pull_number: int | None = None
     pull_url: str | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Text, ...] = field(default_factory=tuple)
 
     def as_dict(self) -> dict[str, Any]:
+        """For scripts: the English words."""
         return {
             "outcome": self.kind,
-            "message": self.message,
+            "message": render(self.message, "en"),
             "incident": self.incident_id,
             "path": self.path,
             "pull_request": self.pull_number,
             "pull_request_url": self.pull_url,
-            "notes": list(self.notes),
+            "notes": [render(note, "en") for note in self.notes],
         }
 
 
@@ -101,17 +107,18 @@ def publish(
         pull, marker = open_ones[0]
         if declaration.origin == "issue" or marker.digest == declaration.digest:
             _finish_issue(context, declaration, marker.incident_id, pull)
-            return _outcome("exists", "already declared", marker, pull)
+            return _outcome("exists", say(OUTCOMES["exists"]), marker, pull)
         return _repeat(context, declaration, pull, marker, merged=False)
     if declaration.origin == "issue" and ours:
         pull, marker = ours[0]
         _finish_issue(context, declaration, marker.incident_id, pull)
-        return _outcome("exists", f"already declared (pull request {pull.state})", marker, pull)
+        message = say(OUTCOMES["exists_closed"], state=pull.state)
+        return _outcome("exists", message, marker, pull)
     if declaration.origin == "alert":
         for pull, marker in ours:
             if pull.merged and _still_open(context, marker.path):
                 if marker.digest == declaration.digest:
-                    return _outcome("exists", "already declared", marker, pull)
+                    return _outcome("exists", say(OUTCOMES["exists"]), marker, pull)
                 return _repeat(context, declaration, pull, marker, merged=True)
     return _declare(context, declaration, draft)
 
@@ -150,10 +157,10 @@ def _still_open(context: _Context, path: str) -> bool:
 
 def _outcome(
     kind: str,
-    message: str,
+    message: Phrase,
     marker: DeclarationMarker,
     pull: PullRecord,
-    notes: tuple[str, ...] = (),
+    notes: tuple[Text, ...] = (),
 ) -> DeclareOutcome:
     return DeclareOutcome(
         kind, message, marker.incident_id, marker.path, pull.number, pull.html_url, notes
@@ -164,10 +171,10 @@ def _outcome(
 
 
 def _declare(context: _Context, declaration: Declaration, draft: IncidentDraft) -> DeclareOutcome:
-    tracker, branch = context.tracker, context.branch
+    tracker, branch, language = context.tracker, context.branch, context.config.language
     _prepare_branch(context)
     if tracker.read_file(draft.path, branch) is None:
-        message = f"Declare {draft.incident_id}"
+        message = FILE["commit_declare"](language, incident=draft.incident_id)
         try:
             tracker.write_file(draft.path, branch, draft.text.encode("utf-8"), message, None)
         except WriteOutcomeUnknown:
@@ -180,8 +187,8 @@ def _declare(context: _Context, declaration: Declaration, draft: IncidentDraft) 
     pull = tracker.create_pull(
         branch,
         context.default,
-        pull_title(declaration, draft),
-        pull_body(declaration, draft, marker, teams),
+        pull_title(declaration, draft, language),
+        pull_body(declaration, draft, marker, teams, language),
     )
     settings = context.config.declare
     labels = [settings.label, f"incident:{draft.severity}"]
@@ -189,7 +196,7 @@ def _declare(context: _Context, declaration: Declaration, draft: IncidentDraft) 
         labels.append(settings.urgent_label)
     tracker.add_labels(pull.number, tuple(labels))
     _finish_issue(context, declaration, draft.incident_id, pull)
-    return _outcome("declared", "declared", marker, pull, declaration.notes)
+    return _outcome("declared", say(OUTCOMES["declared"]), marker, pull, declaration.notes)
 
 
 def _prepare_branch(context: _Context) -> None:
@@ -238,9 +245,9 @@ def _finish_issue(
         for comment in tracker.list_comments(number)
     )
     if not posted:
-        tracker.create_comment(
-            number, declared_comment(declaration, incident_id, pull.number, pull.html_url)
-        )
+        language = context.config.language
+        text = declared_comment(declaration, incident_id, pull.number, pull.html_url, language)
+        tracker.create_comment(number, text)
     settings = context.config.declare
     labels = [settings.declared_label]
     if declaration.urgent:
@@ -259,12 +266,13 @@ def _repeat(
     *,
     merged: bool,
 ) -> DeclareOutcome:
-    tracker = context.tracker
+    tracker, language = context.tracker, context.config.language
     digest = declaration.digest or "-"
     stamp = now.current().astimezone(context.config.zone).replace(microsecond=0)
-    line = (
-        f"- {stamp.isoformat(timespec='seconds')} アラート再発 / Alert fired again: "
-        f"{escape_markdown(declaration.title)}"
+    line = FILE["alert_repeat_line"](
+        language,
+        at=stamp.isoformat(timespec="seconds"),
+        title=escape_markdown(declaration.title),
     )
     already = any(
         comment.body.startswith(repeat_marker(digest))
@@ -272,36 +280,38 @@ def _repeat(
         for comment in tracker.list_comments(pull.number)
     )
     if already:
-        return _outcome("repeated", "this alert was recorded already", marker, pull)
+        return _outcome("repeated", say(OUTCOMES["repeat_recorded"]), marker, pull)
     if not merged:
         found = tracker.read_file(marker.path, context.branch)
         if found is not None:
             text = found.content.decode("utf-8")
-            lang = context.config.language
-            updated = append_timeline(text, line, lang, f"alert {digest}")
+            updated = append_timeline(text, line, language, f"alert {digest}")
             if updated != text:
                 tracker.write_file(
                     marker.path,
                     context.branch,
                     updated.encode("utf-8"),
-                    f"Timeline of {marker.incident_id}: the alert fired again",
+                    FILE["commit_repeat"](language, incident=marker.incident_id),
                     found.sha,
                 )
-    tracker.create_comment(pull.number, repeat_comment(declaration, digest, line, merged))
-    where = "commented on its merged pull request" if merged else "added a timeline line"
-    return _outcome("repeated", f"the alert repeats an open incident: {where}", marker, pull)
+    tracker.create_comment(pull.number, repeat_comment(digest, line, merged, language))
+    message = say(OUTCOMES["repeat_commented" if merged else "repeat_added"])
+    return _outcome("repeated", message, marker, pull)
 
 
 # -- personal data in an issue -------------------------------------------------------------
 
 
 def refuse_issue(
-    tracker: IssueTracker, declaration: Declaration, found: list[PersonalDataFound]
+    tracker: IssueTracker,
+    declaration: Declaration,
+    found: list[PersonalDataFound],
+    language: str,
 ) -> DeclareOutcome:
-    """Ask the reporter to remove what the guard found; once per distinct finding."""
+    """Ask the reporter to remove what the guard found; once per distinct finding. The
+    comment is in ``language``, the repository's."""
     number = declaration.issue_number
-    kinds = ", ".join(sorted({item.kind for item in found}))
-    message = f"personal data in the issue ({kinds}): asked the reporter to remove it"
+    message = say(OUTCOMES["personal_in_issue"], kinds=personal_kinds(found))
     if number is None:
         return DeclareOutcome("refused", message)
     account = tracker.authenticated_login()
@@ -311,5 +321,20 @@ def refuse_issue(
         for comment in tracker.list_comments(number)
     )
     if not posted:
-        tracker.create_comment(number, refused_comment(declaration, found))
+        tracker.create_comment(number, refused_comment(declaration, found, language))
     return DeclareOutcome("refused", message)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalKinds:
+    """The kinds of personal data found, by their names in the reader's language."""
+
+    kinds: tuple[str, ...]
+
+    def __call__(self, language: str) -> str:
+        separator = "、" if language == "ja" else ", "
+        return separator.join(kind_name(kind, language) for kind in self.kinds)
+
+
+def personal_kinds(found: list[PersonalDataFound]) -> PersonalKinds:
+    return PersonalKinds(tuple(sorted({item.kind for item in found})))

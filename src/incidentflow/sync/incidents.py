@@ -17,8 +17,7 @@ from pydantic import ValidationError
 from incidentflow.config.workspace import Repository
 from incidentflow.record.load import read_document
 from incidentflow.record.model import Incident, Status
-from incidentflow.rules.findings import Finding
-from incidentflow.words.phrase import Text, say
+from incidentflow.words.phrase import FindingText, Text, say
 from incidentflow.words.sync import DETAILS
 
 
@@ -46,18 +45,6 @@ class SyncIncident:
 class LoadProblem:
     path: str
     message: Text
-
-
-@dataclass(frozen=True, slots=True)
-class FindingText:
-    """A finding's message, said in the reader's language (the findings catalogue)."""
-
-    finding: Finding
-
-    def __call__(self, language: str) -> str:
-        from incidentflow.words.findings import message
-
-        return message(self.finding, language)
 
 
 def select_files(repository: Repository, ids: tuple[str, ...]) -> list[Path]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from incidentflow.words import Words, is_ja
+
+if TYPE_CHECKING:
+    from incidentflow.rules.findings import Finding
 
 
 class Said(Protocol):
@@ -80,3 +83,15 @@ class Joined:
 
 def joined(parts: Iterable[Text], *, en: str = "; ", ja: str = "、") -> Joined:
     return Joined(tuple(parts), en, ja)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingText:
+    """A finding's message, said in the reader's language (the findings catalogue)."""
+
+    finding: Finding
+
+    def __call__(self, language: str) -> str:
+        from incidentflow.words.findings import message
+
+        return message(self.finding, language)
