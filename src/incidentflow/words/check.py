@@ -38,8 +38,9 @@ NO_STATUS = Words(en="(no status)", ja="（status なし）")
 
 WAIVERS = Words(en="### ⚠️ Waivers honoured", ja="### ⚠️ 適用した例外（overrides）")
 RELAXATIONS = Words(en="### ⚠️ Config relaxations", ja="### ⚠️ 設定の緩和")
-APPROVED = Words(en="approved", ja="承認済み")
-NOT_APPROVED = Words(en="not approved", ja="未承認")
+# After a relaxation's code: whether this change approves it.
+APPROVED = Words(en=" (approved)", ja="（承認済み）")
+NOT_APPROVED = Words(en=" (not approved)", ja="（未承認）")
 ALLOWED = Words(
     en="### Personal-data exceptions honoured (allow entries)",
     ja="### 個人情報の例外として受け入れた値（allow）",

@@ -65,7 +65,7 @@ _FOUND_EN = (
 _FOUND_JA = (
     "{where_ja}に{data:personal_data} {redacted} が書かれています。{readers_ja}。件数や区分"
     "（例:「お客様1名の{data:personal_data}」）に置き換えるか、アクセスが制限されたシステムに移して"
-    "その記録を参照してください。個人情報でない場合は、{to_ja}に value（書かれているとおりの値）と"
+    "その記録を参照してください。個人情報でない場合は、{to_ja}に value（書かれているとおりの値）と "
     "reason（個人情報でない理由）のエントリを追加してください。"
 )
 
@@ -156,7 +156,7 @@ def _open_checklists(value: str, language: str) -> str:
     items = json.loads(value)
     if is_ja(language):
         return "、".join(
-            f"{team_name(item['team'], item.get('name'), language)} の #{item['number']} "
+            f"{team_name(item['team'], item.get('name'), language)}の #{item['number']} "
             f"{item['url']} （{_progress(item, language)}）"
             for item in items
         )
@@ -262,7 +262,7 @@ RELAXATIONS: dict[str, Words] = {
     ),
     "rule_later": Words(
         en="rule '{rule}' applies from '{new}' instead of '{old}'",
-        ja="ルール '{rule}' の適用開始が {old:phase} から {new:phase} に遅くなります",
+        ja="ルール '{rule}' の適用開始が {old:phase}から {new:phase}に遅くなります",
     ),
     "rule_teams": Words(
         en="rule '{rule}' no longer requires {teams}",
@@ -330,7 +330,7 @@ def _clock_changes(value: str, language: str) -> str:
             continue
         name, old, new = change
         if not old:
-            old = "指定なし（常に適用）" if ja else "always"
+            old = "指定なし" if ja else "always"
         shown.append(f"{name}（{old} → {new}）" if ja else f"{name} ({old} → {new})")
     return ("、" if ja else ", ").join(shown)
 
@@ -425,13 +425,13 @@ MESSAGES: dict[str, dict[str, Words]] = {
         "after_closed": Words(
             en="status was '{before}', which is final: it cannot become '{after}'. "
             + _NEW_INCIDENT[0],
-            ja="status は {before:phase} で確定しているため、{after:phase} には変えられません。"
+            ja="status は {before:phase}で確定しているため、{after:phase}には変えられません。"
             + _NEW_INCIDENT[1],
         ),
         "after_side_exit": Words(
             en="status was '{before}', which is a final side exit: it cannot become '{after}'. "
             + _NEW_INCIDENT[0],
-            ja="status は {before:phase} で途中終了しているため、{after:phase} には変えられません。"
+            ja="status は {before:phase}で途中終了しているため、{after:phase}には変えられません。"
             + _NEW_INCIDENT[1],
         ),
     },
@@ -439,8 +439,8 @@ MESSAGES: dict[str, dict[str, Words]] = {
         "too_late": Words(
             en="'{after}' is allowed only before 'decided' (from detected or investigating), "
             "not from '{before}': once decided, the incident runs to 'closed'.",
-            ja="{after:phase} にできるのは decided より前（detected か investigating から）だけで、"
-            "{before:phase} からはできません。decided 以降のインシデントは closed まで進めて"
+            ja="{after:phase}にできるのは decided より前（detected か investigating から）だけで、"
+            "{before:phase}からはできません。decided 以降のインシデントは closed まで進めて"
             "ください。",
         ),
     },
@@ -448,7 +448,7 @@ MESSAGES: dict[str, dict[str, Words]] = {
         "backwards": Words(
             en="status moved back from '{before}' to '{after}': status only moves forward. "
             "Keep the status and record what changed in the Timeline.",
-            ja="status が {before:phase} から {after:phase} に戻っています。status は先にしか"
+            ja="status が {before:phase}から {after:phase}に戻っています。status は先にしか"
             "進めません。status はそのままにして、変わったことをタイムライン（Timeline）に"
             "記録してください。",
         ),
@@ -457,7 +457,7 @@ MESSAGES: dict[str, dict[str, Words]] = {
         "removed": Words(
             en="status was '{before}' and is now missing or unreadable: a status is never "
             "removed (a later change could set any status). Put it back.",
-            ja="status は {before:phase} でしたが、なくなったか読めなくなっています。status は"
+            ja="status は {before:phase}でしたが、なくなったか読めなくなっています。status は"
             "削除できません（後の変更で好きな状態にできてしまうため）。元に戻してください。",
         ),
     },
@@ -496,7 +496,7 @@ MESSAGES: dict[str, dict[str, Words]] = {
             "the checklists of {teams:teams} are done before merging.",
             ja="クローズ時の確認で、関係チームのチェックリスト issue を確認できませんでした"
             "（GITHUB_TOKEN と GITHUB_REPOSITORY がありません。フォークからのプルリクエストなど）。"
-            "マージする前に、{teams:teams} のチェックリストが完了していることを確かめてください。",
+            "マージする前に、{teams:teams}のチェックリストが完了していることを確かめてください。",
         ),
     },
     "GT033": {
