@@ -105,3 +105,30 @@ def test_the_reader_can_ask_for_english(repo: Path) -> None:
     text, _ = _check(repo, "en", "--format", "text")
     assert f"  {PATH}: resolved → closed" in text.stdout.splitlines()
     assert "  WAIVER honoured: IF031 at line " in text.stdout
+
+
+def test_the_check_says_why_it_cannot_run_in_japanese(repo: Path) -> None:
+    start_branch(repo, {PATH: incident("detected")})
+    outside = repo.parent / "elsewhere.yaml"
+    outside.write_text((repo / CONFIG).read_text("utf-8"), "utf-8")
+    runs = {
+        "no base": run_incident("check", cwd=repo, env={"INCIDENTFLOW_LANG": "ja"}),
+        "unknown base": run_incident(
+            "check", "--base", "no-such-branch", cwd=repo, env={"INCIDENTFLOW_LANG": "ja"}
+        ),
+        "config outside": run_incident(
+            "--config",
+            str(outside),
+            "check",
+            "--base",
+            "main",
+            cwd=repo,
+            env={"INCIDENTFLOW_LANG": "ja"},
+        ),
+    }
+    for name, result in runs.items():
+        assert result.code == 2, (name, result.stderr)
+        said = result.stderr.split(":", 1)[1]
+        assert english_sentences(said) == [], (name, result.stderr)
+    assert "--base REF を指定してください" in runs["no base"].stderr
+    assert "リポジトリ" in runs["config outside"].stderr

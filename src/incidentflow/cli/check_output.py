@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from incidentflow.cli.output import one_line, render_text
+from incidentflow.cli.output import one_line, render_text, summary_line
 from incidentflow.gate.check import ChangedIncident, CheckRun
 from incidentflow.rules.findings import Finding, Level, sort_key
-from incidentflow.words import Words, is_ja, output_language
+from incidentflow.words import Words, output_language
 from incidentflow.words import check as said
 from incidentflow.words.findings import message as localised
 from incidentflow.words.states import status_word
@@ -39,12 +37,7 @@ def _transition(incident: ChangedIncident, language: str, status: Words | None =
 
 
 def _tally(run: CheckRun, language: str) -> str:
-    errors = sum(1 for f in run.findings if f.level is Level.ERROR)
-    warnings = sum(1 for f in run.findings if f.level is Level.WARNING)
-    notices = sum(1 for f in run.findings if f.level is Level.NOTICE)
-    noun = "file" if run.files == 1 else "files"
-    text = said.TALLY(language, files=run.files, noun=noun, errors=errors, warnings=warnings)
-    return text + (said.NOTICES(language, notices=notices) if notices else "")
+    return summary_line(run.files, run.findings, language)
 
 
 def _findings_table(findings: list[Finding], language: str) -> str:
@@ -152,10 +145,7 @@ def render_check_text(run: CheckRun) -> str:
     """The text log: each finding in the reader's language, the tally, then each changed
     incident's move and the waivers honoured in it."""
     language = check_language(run)
-    shown = [replace(f, message=localised(f, language)) for f in run.findings]
-    lines = render_text(run.files, shown).split("\n")
-    if is_ja(language):
-        lines[-1] = _tally(run, language)  # render_text ends with the tally, in English
+    lines = [render_text(run.files, run.findings, language)]
     for incident in run.incidents:
         lines.append(f"  {incident.path}: {_transition(incident, language, said.LOG_STATUS)}")
         lines += [

@@ -29,6 +29,7 @@ from incidentflow.rules.findings import Finding, Level, finding, wrapped
 from incidentflow.rules.identity import files_by_name, name_clash
 from incidentflow.rules.run import validate_bytes
 from incidentflow.rules.waivers import apply_overrides
+from incidentflow.words import check as said
 
 
 class CheckUsageError(UsageError):
@@ -131,15 +132,12 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
         root = git.toplevel(directory)
         chosen_base = base or base_from_event()
         if not chosen_base:
-            raise CheckUsageError(
-                "no base to compare with: pass --base REF (in a pull_request workflow the base "
-                "is read from the event payload)"
-            )
+            raise CheckUsageError(said.NO_BASE)
         head_sha = git.resolve(root, head)
         base_tip = git.resolve(root, chosen_base)
         base_sha = git.merge_base(root, base_tip, head_sha)
     except git.GitError as error:
-        raise CheckUsageError(str(error)) from error
+        raise CheckUsageError(error) from error
     run = CheckRun(base_sha, head_sha)
     relative_config = _in_repository(root, config_path) if config_path else CONFIG_FILE_NAME
     base_blob, base_raw = _config_blob(root, base_tip, relative_config)
@@ -229,9 +227,9 @@ def _folder_findings(
         kind = incidents_folder.kind_of(change.path)
         return None if kind is incidents_folder.Kind.INCIDENT else []
     if change.new_mode == git.SYMLINK_MODE:
-        return [incidents_folder.not_a_file_finding(change.path, "a symbolic link")]
+        return [incidents_folder.not_a_file_finding(change.path, incidents_folder.SYMLINK)]
     if change.new_mode not in git.REGULAR_FILE_MODES:
-        return [incidents_folder.not_a_file_finding(change.path, "a submodule or other entry")]
+        return [incidents_folder.not_a_file_finding(change.path, incidents_folder.OTHER_ENTRY)]
     raw = contents.get(change.new_blob or "", b"")
     kind = incidents_folder.kind_of(change.path)
     if kind is incidents_folder.Kind.DOCUMENT:
@@ -259,10 +257,7 @@ def _in_repository(root: Path, config_path: str) -> str:
     try:
         return (Path.cwd() / config_path).resolve().relative_to(root.resolve()).as_posix()
     except ValueError as error:
-        raise CheckUsageError(
-            f"--config {config_path} is outside the repository {root}: the gate reads the "
-            "config from the commit being checked"
-        ) from error
+        raise CheckUsageError(said.CONFIG_OUTSIDE, path=config_path, root=root) from error
 
 
 def _check_one(

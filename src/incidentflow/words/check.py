@@ -1,8 +1,8 @@
-"""The words of `incident check` around its findings: the job summary's verdict, tallies,
-table headings and sections, and the lines of its text log, in ja and en.
+"""The words of `incident check` around its findings: the job summary's verdict, table
+headings and sections, the lines of its text log, and why it cannot run, in ja and en.
 
-The findings' own messages are in the catalogue (``findings.py``); state words and marks
-are in ``states.py``.
+The findings' own messages are in the catalogue (``findings.py``), the counts line is
+``output.py``'s, state words and marks are in ``states.py``.
 """
 
 from __future__ import annotations
@@ -12,12 +12,6 @@ from incidentflow.words import Words
 FAILED = Words(en="❌ incident check failed", ja="❌ incident check: 不合格")
 PASSED = Words(en="✅ incident check passed", ja="✅ incident check: 合格")
 RANGE = Words(en="Base `{base}` → head `{head}`. ", ja="ベース `{base}` → ヘッド `{head}`。")
-# ``noun`` is 'file' or 'files' for English; Japanese counts without it.
-TALLY = Words(
-    en="{files} {noun} checked, {errors} errors, {warnings} warnings",
-    ja="{files} ファイルを確認、エラー {errors} 件、警告 {warnings} 件",
-)
-NOTICES = Words(en=", {notices} notices", ja="、通知 {notices} 件")
 BROKEN_CONFIG = Words(
     en="incidentflow.yaml has errors, so no incident was checked: fix it first.",
     ja="incidentflow.yaml にエラーがあるため、インシデントは確認していません。先に直してください。",
@@ -65,3 +59,17 @@ LOG_WAIVER = Words(
 )
 # A status in the log: the key people type, with its Japanese name in Japanese.
 LOG_STATUS = Words(en="{status}", ja="{status:phase}")
+
+# When the check cannot run as asked (exit 2).
+NO_BASE = Words(
+    en="no base to compare with: pass --base REF (in a pull_request workflow the base is read "
+    "from the event payload)",
+    ja="比較するベースがありません。--base REF を指定してください（pull_request のワークフローでは"
+    "イベントの内容からベースを読み取ります）。",
+)
+CONFIG_OUTSIDE = Words(
+    en="--config {path} is outside the repository {root}: the gate reads the config from the "
+    "commit being checked",
+    ja="--config {path} がリポジトリ {root} の外にあります。ゲートは確認するコミットにある設定"
+    "ファイルを読むので、リポジトリの中のファイルを指定してください。",
+)
