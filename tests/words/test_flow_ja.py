@@ -15,7 +15,7 @@ from incidentflow.config.settings import Config, load_config
 from incidentflow.config.workspace import Repository
 from incidentflow.rules.codes import KNOWN
 from incidentflow.rules.findings import Finding
-from incidentflow.rules.run import validate_bytes, validate_repository
+from incidentflow.rules.run import validate_bytes, validate_file, validate_repository
 from incidentflow.words import _SPECS
 from incidentflow.words.findings import message
 from incidentflow.words.findings_flow import CLOCK_PROGRESS, MESSAGES
@@ -295,3 +295,13 @@ def test_clock_progress_words_exist_in_both_languages() -> None:
     for words in CLOCK_PROGRESS.values():
         ja = words("ja", span="3日", when="2026-11-20", lateness="1日超過")
         assert JAPANESE.search(ja) and english_sentences(ja) == []
+
+
+def test_a_file_that_cannot_be_read_says_so_in_japanese(tmp_path: Path) -> None:
+    folder = tmp_path / "incidents" / "2026" / "INC-20261110-0900-a-folder-ab12.md"
+    folder.mkdir(parents=True)
+    _, findings = validate_file(Repository(tmp_path, CONFIG), folder)
+    (found,) = findings
+    assert found.code == "IF000" and found.message.startswith("cannot read file: ")
+    ja = message(found, "ja")
+    assert ja.startswith("ファイルを読めません") and english_sentences(ja) == [], ja

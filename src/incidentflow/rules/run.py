@@ -7,7 +7,7 @@ from pathlib import Path
 
 from incidentflow.config.workspace import Repository
 from incidentflow.record.load import parse_document
-from incidentflow.rules.findings import Finding, Level
+from incidentflow.rules.findings import Finding, Level, finding
 from incidentflow.rules.identity import duplicate_ids, file_name_rules, same_name_elsewhere
 from incidentflow.rules.incident_file import validate_document
 from incidentflow.rules.result import ValidatedIncident
@@ -21,9 +21,7 @@ def validate_file(
         raw = file.read_bytes()
     except OSError as error:
         return None, [
-            Finding(
-                display, None, None, "IF000", Level.ERROR, f"cannot read file: {error.strerror}"
-            )
+            finding(display, None, None, "IF000", Level.ERROR, "unreadable", reason=error.strerror)
         ]
     return validate_bytes(repository, raw, display)
 
