@@ -1,6 +1,6 @@
-"""The command line's own words: every entry of words/errors.py, words/output.py and
-words/status.py says something in Japanese, errors carry their words to the one handler, and
-the generated-file findings (SC) are catalogued."""
+"""The command line's own words: every entry of words/errors.py, words/output.py,
+words/status.py and words/page.py says something in Japanese, errors carry their words to the
+one handler, and the generated-file findings (SC) are catalogued."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from incidentflow.rules.findings import Level, finding
 from incidentflow.words import Words
 from incidentflow.words import errors as error_words
 from incidentflow.words import output as output_words
+from incidentflow.words import page as page_words
 from incidentflow.words import status as status_words
 from incidentflow.words.findings import message
 from incidentflow.words.findings_generated import MESSAGES as GENERATED
@@ -27,7 +28,7 @@ from tests.words.english import english_sentences
 
 def _entries() -> list[tuple[str, Words]]:
     found: list[tuple[str, Words]] = []
-    for module in (error_words, output_words, status_words):
+    for module in (error_words, output_words, status_words, page_words):
         for name, value in vars(module).items():
             if isinstance(value, Words):
                 found.append((f"{module.__name__}.{name}", value))

@@ -18,54 +18,8 @@ from incidentflow.record.times import parse_moment
 from incidentflow.reports.charts import incident_gantt
 from incidentflow.rules.clocks import ClockState
 from incidentflow.sync.markers import one_line
-from incidentflow.words.states import clock_state, is_ja, span, status_word, time_left
-
-TEXT = {
-    "ja": {
-        "status": "状態",
-        "severity": "重大度",
-        "leader": "リーダー",
-        "detected": "検知",
-        "open_for": "経過",
-        "timeline": "フェーズと期限",
-        "clocks": "法令・契約上の期限",
-        "clock": "期限",
-        "team": "担当",
-        "state": "状態",
-        "due": "期日",
-        "left": "残り・超過",
-        "checklists": "関係チームのチェックリスト",
-        "issue": "Issue",
-        "no_issue": "未作成（`incident sync` が作成します）",
-        "progress": "進捗",
-        "nobody": "未定",
-        "next": "次のフェーズ「{phase}」に必要なもの",
-        "ready": "次のフェーズ「{phase}」に必要なものはそろっています。",
-        "line": "{line} 行目",
-    },
-    "en": {
-        "status": "status",
-        "severity": "severity",
-        "leader": "leader",
-        "detected": "detected",
-        "open_for": "open for",
-        "timeline": "Phases and deadlines",
-        "clocks": "Regulatory and contractual clocks",
-        "clock": "clock",
-        "team": "owner",
-        "state": "state",
-        "due": "due",
-        "left": "left or late",
-        "checklists": "Stakeholder checklists",
-        "issue": "issue",
-        "no_issue": "not opened yet (`incident sync` opens it)",
-        "progress": "progress",
-        "nobody": "not named yet",
-        "next": "What the next phase, {phase}, needs",
-        "ready": "Nothing missing for the next phase, {phase}.",
-        "line": "line {line}",
-    },
-}
+from incidentflow.words.page import PAGE, templates
+from incidentflow.words.states import clock_state, span, status_word, time_left
 
 
 def cell(value: Any, limit: int = 200) -> str:
@@ -86,7 +40,7 @@ def language_of(data: Mapping[str, Any], config: Config) -> str:
 
 
 def facts_table(data: Mapping[str, Any], config: Config, language: str, now: datetime) -> str:
-    text = TEXT["ja" if is_ja(language) else "en"]
+    text = templates(PAGE, language)
     zone = config.zone
     severity = next(
         (s.name.get(language) for s in config.severities if s.key == data.get("severity")),
@@ -117,7 +71,7 @@ def facts_table(data: Mapping[str, Any], config: Config, language: str, now: dat
 def clocks_table(clocks: Sequence[ClockState], config: Config, language: str, now: datetime) -> str:
     if not clocks:
         return ""
-    text = TEXT["ja" if is_ja(language) else "en"]
+    text = templates(PAGE, language)
     rows = [
         f"| {text['clock']} | {text['team']} | {text['state']} | {text['due']} | {text['left']} |",
         "|---|---|---|---|---|",
@@ -150,7 +104,7 @@ def checklists_table(
     teams = [str(key) for key in data.get("stakeholders") or [] if isinstance(key, str)]
     if not teams:
         return ""
-    text = TEXT["ja" if is_ja(language) else "en"]
+    text = templates(PAGE, language)
     tracking = lookup(data, "tracking.stakeholders")
     numbers = tracking if isinstance(tracking, Mapping) else {}
     columns = [text["team"], text["issue"]] + ([text["progress"]] if progress else [])
@@ -192,7 +146,7 @@ def incident_page(
 ) -> str:
     """The whole page for one incident, in ``language`` (default: the incident's)."""
     language = language or language_of(data, config)
-    text = TEXT["ja" if is_ja(language) else "en"]
+    text = templates(PAGE, language)
     title = f"{cell(data.get('id'), 120)}: {cell(data.get('title'), 300)}"
     lines = [f"{heading} {title}", "", facts_table(data, config, language, now), ""]
     if next_phase is not None:
