@@ -361,6 +361,8 @@ def test_a_number_that_is_not_the_syncs_checklist_reads_in_japanese(
     assert kinds(found) == {("GT034", kind)}
     said = japanese(found[0])
     assert f"「カスタマーサポート」（cs）の番号として記録された #{foreign.number}" in said
+    if kind == "other_key":
+        assert f"{INCIDENT_ID} sales のチェックリストとして作成した issue で、" in said
     # The sync's account is explained only when someone else opened the issue.
     assert ("INCIDENTFLOW_BOT_LOGIN" in said) is (kind in ("author", "deleted_author"))
 

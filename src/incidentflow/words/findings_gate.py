@@ -202,6 +202,18 @@ def _sync_account_hint(value: str, language: str) -> str:
     return _SYNC_ACCOUNT.template(language) if value == "yes" else ""
 
 
+@spec("issue_subject")
+def _issue_subject(value: str, language: str) -> str:
+    """A managed issue's key as ``IssueKey.describe`` writes it ('INC-… cs checklist'), said
+    as the sync says it (``words.sync.SUBJECTS``)."""
+    from incidentflow.words.sync import SUBJECTS
+
+    incident, _, rest = value.partition(" ")
+    item, _, kind = rest.rpartition(" ")
+    words = SUBJECTS.get(kind) if kind in ("checklist", "prevention") and item else None
+    return words(language, incident=incident, item=item) if words is not None else value
+
+
 # Why a recorded number is not the sync's checklist issue (GT034), one phrase per reason.
 NOT_THE_SYNCS_ISSUE: dict[str, Words] = {
     "pull_request": Words(
@@ -224,8 +236,9 @@ NOT_THE_SYNCS_ISSUE: dict[str, Words] = {
         ja="1行目が sync のマーカーではありません",
     ),
     "other_key": Words(
-        en="it is the sync's issue for {found}, not for {key}",
-        ja="sync が「{found}」のために作成した issue で、「{key}」のものではありません",
+        en="it is the sync's issue for {found:issue_subject}, not for {key:issue_subject}",
+        ja="sync が {found:issue_subject}として作成した issue で、"
+        "{key:issue_subject}ではありません",
     ),
 }
 
