@@ -175,16 +175,12 @@ def _yaml_error(raised: YAMLError, path: str, first_line: int, source: str) -> F
     line = first_line + mark.line if mark is not None else first_line
     column = mark.column + 1 if mark is not None else 1
     problem = str(getattr(raised, "problem", "") or raised).strip()
-    if "duplicate key" in problem:
-        duplicate = _DUPLICATE_KEY.match(problem)
-        if duplicate is not None:
-            return error(path, line, column, "IF011", "duplicate_key", **duplicate.groupdict())
-        return error(path, line, column, "IF011", "duplicate", problem=problem)
-    if "constructor for the tag" in problem or "could not determine" in problem:
-        tag = _UNKNOWN_TAG.match(problem)
-        if tag is not None:
-            return error(path, line, column, "IF012", "tag", tag=tag["tag"])
-        return error(path, line, column, "IF012", "tag_problem", problem=problem)
+    duplicate = _DUPLICATE_KEY.match(problem)
+    if duplicate is not None:
+        return error(path, line, column, "IF011", "duplicate_key", **duplicate.groupdict())
+    tag = _UNKNOWN_TAG.match(problem)
+    if tag is not None:
+        return error(path, line, column, "IF012", "tag", tag=tag["tag"])
     if mark is not None and _starts_with_tab(source, mark.line):
         return error(path, line, column, "IF010", "tab")
     return error(path, line, column, "IF010", "syntax", problem=problem)

@@ -61,13 +61,6 @@ def closest(word: str, choices: typing.Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """ " Did you mean 'x'?" in English, or ''. A catalogued finding passes ``closest``'s
-    choice as a value instead (``words.findings.NOTES['did_you_mean']``)."""
-    match = closest(word, choices)
-    return f" Did you mean '{match}'?" if match is not None else ""
-
-
 @functools.cache
 def _all_paths(root: type[BaseModel]) -> tuple[str, ...]:
     """Every field path of a model tree, lists shown as ``[*]``; each model visited once."""
@@ -107,15 +100,18 @@ def findings_from_error(
     positions: Callable[[], PositionIndex],
     prefix: str,
 ) -> list[Finding]:
-    """One finding per pydantic error, positioned on the offending key or value.
+    """One finding per pydantic error (one per value where a value may take several
+    types), positioned on the offending key or value.
 
     ``prefix`` is ``IF`` for incident files and ``CF`` for the config; codes are stable.
     """
     findings: list[Finding] = []
     index = positions()
-    for item in error.errors(include_url=False):
+    for item in _one_per_value(error.errors(include_url=False)):
         loc = _without_union_tags(item["loc"])
         code, kind, values, at_key = _describe_error(item, loc, root, prefix)
+        if loc[-1:] == ("[key]",):  # the error is about a mapping's key, not its value
+            loc, at_key = loc[:-1], True
         position = index.key_of(loc) if at_key else index.value_of(loc)
         findings.append(
             finding(
@@ -157,10 +153,15 @@ def _describe_error(
         options = [part.strip(" '\"") for part in expected.replace(" or ", ",").split(",")]
         options = [option for option in options if option]
         values = {"value": shown(value), "expected": expected, "options": "\n".join(options)}
+        kind = "not_allowed"
+        if loc[-1:] == ("[key]",):
+            kind, values["section"] = "key_not_allowed", format_loc(loc[:-2]) or TOP_LEVEL
         suggestion = closest(str(value), options)
         if suggestion is not None:
-            return "022", "not_allowed_suggested", {**values, "suggestion": suggestion}, False
-        return "022", "not_allowed", values, False
+            return "022", kind + "_suggested", {**values, "suggestion": suggestion}, False
+        return "022", kind, values, False
+    if kind == _SCALAR_UNION:
+        return "021", "scalar_expected", {"got": _got(value)}, False
     if kind == "timezone_aware":
         return "023", "no_zone", {}, False
     if kind.startswith(("datetime_", "date_")):
@@ -182,6 +183,27 @@ def _describe_error(
 
 # pydantic's error types with words of their own in the catalogue; any other says its message.
 _PYDANTIC_KINDS = frozenset(MESSAGES["IF021"]) - frozenset(REASONS)
+
+
+# A value that may be text, a number or true/false (a condition's operand) gets one error per
+# type from pydantic, each at the value's path plus the type's name; they are one finding.
+_SCALAR_TAGS = frozenset({"str", "int", "float", "bool"})
+_SCALAR_UNION = "scalar_union"
+
+
+def _one_per_value(items: list[ErrorDetails]) -> list[ErrorDetails]:
+    kept: list[ErrorDetails] = []
+    merged: set[tuple[str | int, ...]] = set()
+    for item in items:
+        loc = item["loc"]
+        if not (loc and loc[-1] in _SCALAR_TAGS and item["type"].endswith(("_type", "_parsing"))):
+            kept.append(item)
+        elif loc[:-1] not in merged:
+            merged.add(loc[:-1])
+            kept.append(
+                ErrorDetails(type=_SCALAR_UNION, loc=loc[:-1], msg=item["msg"], input=item["input"])
+            )
+    return kept
 
 
 _CONDITION_TAGS = frozenset({"all", "any", "not", "always", "field"})

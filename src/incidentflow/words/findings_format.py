@@ -48,9 +48,11 @@ def _homes(value: str, language: str) -> str:
 
 @spec("one_of")
 def _one_of(value: str, language: str) -> str:
-    """The values a field allows, as people type them: 'a'、'b'、'c'."""
-    separator = "、" if is_ja(language) else ", "
-    return separator.join(f"'{option}'" for option in _items(value))
+    """The values a field allows, as people type them: 'a'、'b' のいずれか / 'a', 'b'."""
+    options = [f"'{option}'" for option in _items(value)]
+    if not is_ja(language):
+        return ", ".join(options)
+    return options[0] if len(options) == 1 else "、".join(options) + " のいずれか"
 
 
 @spec("got")
@@ -118,6 +120,11 @@ _YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
         "did not find expected alphabetic or numeric character",
         "アンカーかエイリアスの名前に使えない文字があります",
     ),
+    ("mapping keys are not allowed", "ここにはキーを書けません"),
+    ("did not find expected comment or line break", "値の後に余分な文字があります"),
+    ("control characters are not allowed", "制御文字は使えません"),
+    ("found unexpected document indicator", "引用符の中に '---' か '...' の行があります"),
+    ("found undefined tag handle", "定義されていないタグを使っています"),
     ("expected a mapping", "タグの付いた値の形が正しくありません"),
     ("failed to decode base64", "!!binary の値を読めません"),
 )
@@ -154,7 +161,7 @@ _DATE_DETAILS: tuple[tuple[str, str], ...] = (
     ("invalid timezone", "時差の書き方が正しくありません（+09:00 のように書きます）"),
     ("timezone minute value", "時差の分は 0〜59 です"),
     ("invalid isoformat string", "日時の形が正しくありません"),
-    ("input is too short", "日付として短すぎます"),
+    ("input is too short", "日付としては短すぎます"),
     ("unexpected extra characters", "末尾に余分な文字があります"),
     ("invalid character in year", "年に使えない文字があります"),
     ("invalid character in month", "月に使えない文字があります"),
@@ -197,7 +204,7 @@ def _date_reason(reason: str, language: str) -> str:
     if reason.startswith(_DATE_PARSER):
         return _date_detail(reason.removeprefix(_DATE_PARSER))
     if reason.startswith("datetimes provided to dates should have zero time"):
-        return "時刻のない日付を書きます"
+        return "日付の欄に時刻があります"
     if reason.startswith(("input should be a valid date", "input should be a valid datetime")):
         return "日付ではありません"
     return _date_detail(reason)
@@ -454,22 +461,12 @@ _YAML: dict[str, dict[str, Words]] = {
             ja="キー「{key}」が 2 回書かれています（値 '{value}'、最初の値 '{original}'）。"
             "どちらか一方を残し、もう一方を削除してください。",
         ),
-        "duplicate": Words(
-            en="{problem}: keep one of them and delete the other",
-            ja="同じキーが 2 回書かれています（{problem:yaml_problem}）。どちらか一方を残し、"
-            "もう一方を削除してください。",
-        ),
     },
     "IF012": {
         "tag": Words(
             en="could not determine a constructor for the tag {tag}: "
             "tags are not allowed in incident files; write a plain value",
             ja="タグ {tag} は使えません。インシデントファイルにタグは書けないので、"
-            "タグを外して普通の値を書いてください。",
-        ),
-        "tag_problem": Words(
-            en="{problem}: tags are not allowed in incident files; write a plain value",
-            ja="タグは使えません（{problem:yaml_problem}）。インシデントファイルにタグは書けないので、"
             "タグを外して普通の値を書いてください。",
         ),
     },
@@ -549,7 +546,7 @@ _SHAPES: dict[str, dict[str, Words]] = {
     "IF020": {
         "misplaced": Words(
             en="unknown field '{where}': '{name}' belongs at {homes:homes}; move it there.",
-            ja="ここには項目「{where}」を書けません。'{name}' は {homes:homes} に書く項目です。"
+            ja="ここには項目「{where}」を書けません。'{name}' は{homes:homes}に書く項目です。"
             "そこへ移してください。",
         ),
         "unknown": Words(
@@ -582,7 +579,16 @@ _SHAPES: dict[str, dict[str, Words]] = {
             "{where:path_or_top}の値が正しくありません（「{message}」）" + _NOW + "。"
             "値を直してください。"
         ),
-        "string_type": _value("{where:path_or_top}には文字列を書いてください" + _NOW + "。"),
+        "scalar_expected": Words(
+            en="{where}: write text, a number or true/false; got {got:got}. Fix the value.",
+            ja="{where:path_or_top}には文字列、数、true か false のどれかを書いてください"
+            + _NOW
+            + "。",
+        ),
+        "string_type": _value(
+            "{where:path_or_top}には文字列を書いてください" + _NOW + "。数や true/false を"
+            "文字列として書くときは、引用符で囲みます。"
+        ),
         "int_type": _value(_WRITE_INTEGER),
         "int_parsing": _value(_WRITE_INTEGER),
         "int_from_float": _value(
@@ -594,9 +600,8 @@ _SHAPES: dict[str, dict[str, Words]] = {
         "float_type": _value(_WRITE_NUMBER),
         "float_parsing": _value(_WRITE_NUMBER),
         "finite_number": _value(
-            "{where:path_or_top}には有限の数を書いてください（.nan や .inf は使えません）"
-            + _NOW
-            + "。"
+            "{where:path_or_top}には有限の数を書いてください" + _NOW + "。.nan や .inf は"
+            "使えません。"
         ),
         "bool_type": _value(_WRITE_BOOL),
         "bool_parsing": _value(_WRITE_BOOL),
@@ -606,7 +611,6 @@ _SHAPES: dict[str, dict[str, Words]] = {
         ),
         "dict_type": _value(_WRITE_MAPPING),
         "model_type": _value(_WRITE_MAPPING),
-        "model_attributes_type": _value(_WRITE_MAPPING),
         "string_too_short": _value(
             "{where:path_or_top}は {min_length} 文字以上で書いてください" + _NOW + "。"
         ),
@@ -617,14 +621,7 @@ _SHAPES: dict[str, dict[str, Words]] = {
             "{where:path_or_top}には {min_length} 個以上の項目を書いてください"
             "（今は {actual_length} 個です）。"
         ),
-        "too_long": _value(
-            "{where:path_or_top}の項目は {max_length} 個までです（今は {actual_length} 個です）。"
-            "減らしてください。"
-        ),
         "greater_than_equal": _value("{where:path_or_top}は {ge} 以上にしてください" + _NOW + "。"),
-        "greater_than": _value("{where:path_or_top}は {gt} より大きくしてください" + _NOW + "。"),
-        "less_than_equal": _value("{where:path_or_top}は {le} 以下にしてください" + _NOW + "。"),
-        "less_than": _value("{where:path_or_top}は {lt} より小さくしてください" + _NOW + "。"),
         **{
             kind: Words(en="{where}: " + reason.en + ".", ja=reason.ja)
             for kind, reason in REASONS.items()
@@ -633,14 +630,24 @@ _SHAPES: dict[str, dict[str, Words]] = {
     "IF022": {
         "not_allowed": Words(
             en="'{value}' is not allowed for {where}. Use one of: {expected}.",
-            ja="{where:path_or_top}に '{value}' は使えません。{options:one_of} のどれかを"
-            "書いてください。",
+            ja="{where:path_or_top}に '{value}' は使えません。{options:one_of}を書いてください。",
         ),
         "not_allowed_suggested": Words(
             en="'{value}' is not allowed for {where}. Did you mean '{suggestion}'? "
             "Use one of: {expected}.",
             ja="{where:path_or_top}に '{value}' は使えません。「{suggestion}」の誤りでは"
-            "ありませんか？{options:one_of} のどれかを書いてください。",
+            "ありませんか？{options:one_of}を書いてください。",
+        ),
+        "key_not_allowed": Words(
+            en="'{value}' is not allowed as a key of {section}. Use one of: {expected}.",
+            ja="{section:path_or_top}のキーに '{value}' は使えません。{options:one_of}を書いて"
+            "ください。",
+        ),
+        "key_not_allowed_suggested": Words(
+            en="'{value}' is not allowed as a key of {section}. Did you mean '{suggestion}'? "
+            "Use one of: {expected}.",
+            ja="{section:path_or_top}のキーに '{value}' は使えません。「{suggestion}」の誤りでは"
+            "ありませんか？{options:one_of}を書いてください。",
         ),
     },
     "IF023": {
