@@ -37,7 +37,8 @@ def test_posts_once_per_day_on_the_tracking_issue(repo: Path, fake_github: FakeG
     assert "P1: already reminded today" in second.stdout
     comments = fake_github.state.comments_on(issue.number)
     assert len(comments) == 1
-    assert "Overdue" in comments[0].body and "2026-12-01" in comments[0].body
+    # In the incident's language, whatever the reader's.
+    assert "期限超過" in comments[0].body and "2026-12-01" in comments[0].body
     next_day = {**env, "INCIDENTFLOW_NOW": "2027-01-06T09:00:00+09:00"}
     run_incident("remind", "--post", cwd=repo, env=next_day)
     assert len(fake_github.state.comments_on(issue.number)) == 2

@@ -37,6 +37,9 @@ def test_remind_lists_overdue_prevention_items() -> None:
     overdue = result.json()["overdue"]
     assert [(o["kind"], o["key"]) for o in overdue] == [("prevention", "export-anomaly-detection")]
     quiet = run_incident("remind", cwd=PROJECT_ROOT).stdout.strip()
+    assert quiet == "Nothing is overdue or due soon."
+    follows_config = {"INCIDENTFLOW_LANG": ""}
+    quiet = run_incident("remind", cwd=PROJECT_ROOT, env=follows_config).stdout.strip()
     assert quiet == "期限超過・期限間近はありません。"
 
 
@@ -68,9 +71,8 @@ def test_clock_due_within_a_day_is_reminded_as_due_soon(tmp_path: Path) -> None:
     target.write_text(text, "utf-8")
     git(tmp_path, "init", "-q")
     # aware 2026-11-20 09:00 JST; the card-brand clock (24 h) is due 11-21 09:00 JST.
-    result = run_incident(
-        "remind", cwd=tmp_path, env={"INCIDENTFLOW_NOW": "2026-11-20T21:00:00+09:00"}
-    )
+    env = {"INCIDENTFLOW_NOW": "2026-11-20T21:00:00+09:00", "INCIDENTFLOW_LANG": ""}
+    result = run_incident("remind", cwd=tmp_path, env=env)
     assert "期限間近 " in result.stdout
     assert "カードブランドへの報告: 期限 2026-11-21 09:00 JST まで残り12時間です" in result.stdout
 
@@ -121,6 +123,6 @@ def test_remind_asks_for_a_reason_when_a_duty_was_done_late(tmp_path: Path) -> N
     target.write_text(text.replace("severity: sev1", "severity: sev1\nlang: en"), "utf-8")
     git(tmp_path, "init", "-q")
     result = run_incident("remind", cwd=tmp_path)
-    assert "期限後に完了・遅延理由の記録待ち 1 件:" in result.stdout
+    assert "1 done late, lateness not yet acknowledged:" in result.stdout
     assert "(4 days 3 h late)" in result.stdout
     assert "clock_notes.card-brands with late_reason" in result.stdout

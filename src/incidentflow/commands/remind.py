@@ -13,12 +13,26 @@ from incidentflow.reports.monthly import Reminder, reminders
 from incidentflow.rules.run import validate_repository
 from incidentflow.sync.markers import CHECKLIST, PREVENTION, IssueKey, sanitise
 from incidentflow.sync.ownership import not_ours_because
+from incidentflow.words.phrase import Text, render, say
+from incidentflow.words.remind import COMMENT, LIST, POSTED
 
 
 @dataclass(frozen=True, slots=True)
 class Posted:
     reminder: Reminder
-    outcome: str  # "commented", "already reminded today", "no issue recorded"
+    result: str  # a key of ``words.remind.POSTED``: commented, already_today, no_issue, not_ours
+    why: Text = ""  # not_ours: why the recorded issue is not the sync's
+
+    def describe(self, language: str) -> str:
+        """What ``--post`` did, in ``language``."""
+        return POSTED[self.result](
+            language, number=self.reminder.issue, why=render(self.why, language)
+        )
+
+    @property
+    def outcome(self) -> str:
+        """What ``--post`` did, in English (the JSON output)."""
+        return self.describe("en")
 
 
 def _marker(item: Reminder, day: date) -> str:
@@ -26,21 +40,20 @@ def _marker(item: Reminder, day: date) -> str:
     return f"<!-- incidentflow:remind {item.incident_id} {item.kind} {item.key} {day} -->"
 
 
-_HEADINGS = {
-    "clock_soon": "期限間近 / Due soon",
-    "clock_late": "期限後に完了・理由未記録 / Done late, no reason recorded",
-}
-
-
 def _body(item: Reminder, day: date) -> str:
-    # Owner and item text come from the incident file: they must not mention anyone.
-    return (
-        f"{_marker(item, day)}\n"
-        f"⏰ {_HEADINGS.get(item.kind, '期限超過 / Overdue')}: "
-        f"{sanitise(item.text)}\n\n"
-        f"担当 / Owner: {sanitise(item.owner)} · 期限 / Due: {item.due} · "
-        f"{item.incident_id}\n"
+    """The comment, in the incident's language. Owner and item text come from the incident
+    file: they must not mention anyone."""
+    language = item.language
+    heading = COMMENT.get(item.kind) or COMMENT["overdue"]
+    text = COMMENT["body"](
+        language,
+        heading=heading(language),
+        text=sanitise(item.text),
+        owner=sanitise(item.owner),
+        due=item.due,
+        incident=item.incident_id,
     )
+    return f"{_marker(item, day)}\n{text}"
 
 
 def _issue_key(item: Reminder) -> IssueKey:
@@ -61,25 +74,23 @@ def post_reminders(
     posted: list[Posted] = []
     for item in found:
         if item.issue is None:
-            posted.append(
-                Posted(item, "no issue recorded (merge the sync's bot pull request, or run sync)")
-            )
+            posted.append(Posted(item, "no_issue"))
             continue
         issue = tracker.get_issue(item.issue)
         why = (
-            "it does not exist"
+            say(POSTED["missing"])
             if issue is None
             else not_ours_because(issue, _issue_key(item), account=me, repository=repository)
         )
         if why is not None:
-            posted.append(Posted(item, f"not commented: issue #{item.issue} is not ours ({why})"))
+            posted.append(Posted(item, "not_ours", why))
             continue
         marker = _marker(item, day)
         seen = any(
             c.author == me and c.body.startswith(marker) for c in tracker.list_comments(item.issue)
         )
         if seen:
-            posted.append(Posted(item, "already reminded today"))
+            posted.append(Posted(item, "already_today"))
             continue
         tracker.create_comment(item.issue, _body(item, day))
         posted.append(Posted(item, "commented"))
@@ -103,27 +114,25 @@ def run_remind(repository: Repository) -> list[Reminder]:
 
 
 def render_text(found: list[Reminder], language: str = "en") -> str:
-    ja = language == "ja"
+    """The list ``incident remind`` prints, in the reader's language."""
     if not found:
-        return "期限超過・期限間近はありません。" if ja else "Nothing is overdue or due soon."
+        return LIST["nothing"](language)
     overdue = [item for item in found if item.kind in ("clock", "prevention")]
     late = [item for item in found if item.kind == "clock_late"]
     soon = [item for item in found if item.kind == "clock_soon"]
     lines: list[str] = []
-    for items, heading in (
-        (overdue, f"期限超過 {len(overdue)} 件:" if ja else f"{len(overdue)} overdue:"),
-        (
-            late,
-            f"期限後に完了・遅延理由の記録待ち {len(late)} 件:"
-            if ja
-            else f"{len(late)} done late, lateness not yet acknowledged:",
-        ),
-        (soon, f"期限間近 {len(soon)} 件:" if ja else f"{len(soon)} due within a day:"),
-    ):
+    for items, heading in ((overdue, "overdue"), (late, "done_late"), (soon, "due_soon")):
         if not items:
             continue
-        lines.append(heading)
+        lines.append(LIST[heading](language, count=len(items)))
         for item in items:
-            where = f" (issue #{item.issue})" if item.issue else ""
-            lines.append(f"- {item.incident_id} [{item.owner}]{where}: {item.text}")
+            lines.append(
+                LIST["item"](
+                    language,
+                    incident=item.incident_id,
+                    owner=item.owners(language),
+                    issue=LIST["issue"](language, number=item.issue) if item.issue else "",
+                    text=item.texts(language),
+                )
+            )
     return "\n".join(lines)

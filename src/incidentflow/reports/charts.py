@@ -17,7 +17,7 @@ from typing import Any
 
 from incidentflow.config.conditions import lookup
 from incidentflow.record.times import parse_moment
-from incidentflow.words.states import is_ja
+from incidentflow.words.charts import POINTS, SECTIONS, SPANS
 
 # Colours of the series, in order, and the square of the same colour for the legend below
 # the chart (xychart-beta draws no legend of its own).
@@ -109,21 +109,6 @@ PHASE_POINTS: tuple[tuple[str, str], ...] = (
     ("resolved", "resolved_at"),
     ("closed", "closed_at"),
 )
-SPAN_NAMES: dict[str, tuple[str, str]] = {
-    "started": ("検知前の影響", "impact before detection"),
-    "detected": ("初期調査", "investigation"),
-    "decided": ("障害対応", "response"),
-    "mitigated": ("影響停止から復旧まで", "mitigated until recovery"),
-    "resolved": ("クロージング", "closing"),
-}
-POINT_NAMES: dict[str, tuple[str, str]] = {
-    "started": ("影響開始", "impact began"),
-    "detected": ("検知", "detected"),
-    "decided": ("初期対応決定", "decided"),
-    "mitigated": ("影響停止", "mitigated"),
-    "resolved": ("復旧", "resolved"),
-    "closed": ("クローズ", "closed"),
-}
 GANTT_DATE = "%Y-%m-%d %H:%M"
 
 
@@ -156,7 +141,6 @@ def incident_gantt(
     ``now``, an open incident's current phase runs until then; without it the chart shows
     only what is recorded, so it stays the same from one run to the next (issue headers).
     """
-    ja = is_ja(language)
     points = phase_points(data, zone)
     if not points:
         return ""
@@ -173,26 +157,26 @@ def incident_gantt(
         moments.append(local_now)
     spread = max(moments) - min(moments)
     lines.append(f"    axisFormat {'%m-%d %H:%M' if spread.days < 3 else '%m-%d'}")
-    lines.append(f"    section {'フェーズ' if ja else 'Phases'}")
+    lines.append(f"    section {SECTIONS['phases'](language)}")
     spans = list(itertools.pairwise(points))
     for number, ((key, start), (_, end)) in enumerate(spans, start=1):
-        name = SPAN_NAMES.get(key, POINT_NAMES[key])[0 if ja else 1]
+        name = (SPANS.get(key) or POINTS[key])(language)
         lines.append(
             f"    {task_name(name)} :done, p{number}, {start:{GANTT_DATE}}, {end:{GANTT_DATE}}"
         )
     last_key, last = points[-1]
-    if not final and local_now is not None and last_key in SPAN_NAMES and local_now > last:
-        name = SPAN_NAMES[last_key][0 if ja else 1]
+    if not final and local_now is not None and last_key in SPANS and local_now > last:
+        name = SPANS[last_key](language)
         lines.append(
             f"    {task_name(name)} :active, p{len(spans) + 1}, "
             f"{last:{GANTT_DATE}}, {local_now:{GANTT_DATE}}"
         )
     for number, (key, when) in enumerate(points, start=1):
-        name = POINT_NAMES[key][0 if ja else 1]
+        name = POINTS[key](language)
         lines.append(f"    {task_name(name)} :milestone, t{number}, {when:{GANTT_DATE}}, 0m")
     deadlines = [(clock, due) for clock, due in zip(clocks, dues, strict=True) if due is not None]
     if deadlines:
-        lines.append(f"    section {'期限' if ja else 'Deadlines'}")
+        lines.append(f"    section {SECTIONS['deadlines'](language)}")
         for number, (clock, due) in enumerate(deadlines, start=1):
             state = str(clock.get("state"))
             tag = {"overdue": "crit, ", "done": "done, ", "done_late": "crit, done, "}.get(

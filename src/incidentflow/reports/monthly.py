@@ -11,9 +11,11 @@ from typing import Any
 
 from incidentflow.config import now
 from incidentflow.config.conditions import lookup
-from incidentflow.config.settings import Config
+from incidentflow.config.settings import Config, RegulatoryClock
 from incidentflow.record.times import parse_moment, parse_time
 from incidentflow.rules.clocks import ClockState, evaluate_clocks, is_imported
+from incidentflow.words.phrase import Both, both
+from incidentflow.words.remind import REMINDER
 
 OPEN_STATUSES = ("detected", "investigating", "decided", "responding", "resolved")
 
@@ -271,66 +273,76 @@ def parse_moment_start(value: Any, config: Config) -> datetime | None:
     return moment.earliest if moment is not None else None
 
 
+def _clock_spec(state: ClockState, config: Config) -> RegulatoryClock | None:
+    for pack in config.clock_packs:
+        for spec in pack.clocks:
+            if pack.id == state.pack and spec.id == state.clock_id:
+                return spec
+    return None
+
+
+def _completion(spec: RegulatoryClock | None, state: ClockState, language: str) -> str:
+    """Which log entry completes the clock, as people write it into notifications.log."""
+    if spec is None:
+        return state.completed_by
+    either = REMINDER["or"](language)
+    recipients = either.join(recipient.value for recipient in spec.completed_by.recipient)
+    kinds = either.join(kind.value for kind in spec.completed_by.kind)
+    if not kinds:
+        return REMINDER["completion_any"](language, recipients=recipients)
+    return REMINDER["completion"](language, recipients=recipients, kinds=kinds)
+
+
+def _clock_text(state: ClockState, config: Config, language: str) -> str:
+    """What to do about an overdue clock (how late), one done late without a reason, or one
+    due within a day (how long is left), in ``language``."""
+    moment = now.local(config)
+    due = f"{state.due:%Y-%m-%d %H:%M %Z}"
+    spec = _clock_spec(state, config)
+    record = REMINDER["log_it"](language, completed_by=_completion(spec, state, language))
+    if state.state == "overdue":
+        when = REMINDER["overdue"](language, due=due, overdue=state.overdue_by(moment, language))
+    elif state.state == "done_late":
+        when = REMINDER["done_late"](
+            language,
+            due=due,
+            done=state.completed_at.text if state.completed_at else "?",
+            lateness=state.lateness(language),
+        )
+        record = REMINDER["give_reason"](language, clock=state.clock_id)
+    else:
+        when = REMINDER["due_soon"](language, due=due, left=state.time_left(moment, language))
+    name = spec.name.get(language) if spec is not None else state.name
+    return REMINDER["clock"](language, name=name, when=when, record=record)
+
+
 def _clock_reminder(
     incident_id: str,
     path: str,
     state: ClockState,
     config: Config,
     teams: Any,
-    ja: bool,
+    language: str,
 ) -> Reminder:
-    """An overdue clock (how late) or one due within a day (how long is left)."""
     team = config.team(state.stakeholder)
-    language = "ja" if ja else "en"
-    owner = team.name.get(language) if team else state.stakeholder
-    moment = now.local(config)
-    due_text = f"{state.due:%Y-%m-%d %H:%M %Z}"
-    record = (
-        f"完了したら notifications.log に記録してください（{state.completed_by}）"
-        if ja
-        else f"log it in notifications.log when done ({state.completed_by})"
+    owners = (
+        Both(team.name.get("en"), team.name.get("ja"))
+        if team
+        else Both(state.stakeholder, state.stakeholder)
     )
-    if state.state == "overdue":
-        kind = "clock"
-        when = (
-            f"期限 {due_text} を{state.overdue_by(moment, language)}しています。"
-            if ja
-            else f"due {due_text}, {state.overdue_by(moment, language)}; "
-        )
-    elif state.state == "done_late":
-        kind = "clock_late"
-        when = (
-            f"期限 {due_text} に対し {state.completed_at.text if state.completed_at else '?'} "
-            f"に完了（{state.lateness(language)}）。"
-            if ja
-            else f"due {due_text}, done {state.completed_at.text if state.completed_at else '?'} "
-            f"({state.lateness(language)}); "
-        )
-        record = (
-            f"クローズ前に clock_notes.{state.clock_id} に late_reason と approved_by を書いて"
-            "ください"
-            if ja
-            else f"before closing, write clock_notes.{state.clock_id} with late_reason and "
-            "approved_by"
-        )
-    else:
-        kind = "clock_soon"
-        when = (
-            f"期限 {due_text} まで{state.time_left(moment, language)}です。"
-            if ja
-            else f"due {due_text}, {state.time_left(moment, language)}; "
-        )
+    kinds = {"overdue": "clock", "done_late": "clock_late"}
     number = teams.get(state.stakeholder) if isinstance(teams, Mapping) else None
     return Reminder(
         incident_id,
         path,
-        kind,
+        kinds.get(state.state, "clock_soon"),
         state.clock_id,
-        owner,
+        owners,
         state.due.isoformat(timespec="minutes"),
-        f"{state.name}: {when}{record}",
+        Both(_clock_text(state, config, "en"), _clock_text(state, config, "ja")),
         number if isinstance(number, int) else None,
         state.stakeholder,
+        language,
     )
 
 
@@ -357,13 +369,22 @@ class Reminder:
     # reason recorded yet) or "prevention"
     kind: str
     key: str  # clock id or prevention item id
-    owner: str
+    owners: Both  # who owns it, in both languages (a team's name)
     due: str
-    text: str
+    texts: Both  # what to do, in both languages (``words/remind.py``)
     issue: int | None
     # The managed issue ``issue`` must be: the team's checklist for a clock, the item's own
     # tracking issue for a prevention item (see ``sync.ownership``).
     issue_item: str = ""
+    language: str = "en"  # the incident's: its issue's comment and the JSON are in it
+
+    @property
+    def owner(self) -> str:
+        return self.owners(self.language)
+
+    @property
+    def text(self) -> str:
+        return self.texts(self.language)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -388,7 +409,7 @@ def reminders(
         tracking = data.get("tracking") if isinstance(data.get("tracking"), Mapping) else {}
         teams = tracking.get("stakeholders", {}) if isinstance(tracking, Mapping) else {}
         items = tracking.get("prevention", {}) if isinstance(tracking, Mapping) else {}
-        ja = (data.get("lang") or config.language) == "ja"
+        language = "ja" if (data.get("lang") or config.language) == "ja" else "en"
         if is_imported(data):
             continue  # a past incident: its duties were someone else's, long ago
         for state in evaluate_clocks(data, config):
@@ -397,7 +418,7 @@ def reminders(
                 state.note is None or state.note.kind != "late_reason"
             )
             if state.state == "overdue" or soon or unexplained:
-                found.append(_clock_reminder(incident_id, path, state, config, teams, ja))
+                found.append(_clock_reminder(incident_id, path, state, config, teams, language))
         for item in data.get("prevention") or []:
             if not isinstance(item, Mapping) or item.get("done") is True:
                 continue
@@ -406,25 +427,26 @@ def reminders(
                 continue
             key = str(item.get("id") or "?")
             number = items.get(key) if isinstance(items, Mapping) else None
+            owner = str(item.get("owner") or "?")
+            text = both(
+                REMINDER["prevention"],
+                item=key,
+                title=str(item.get("title")),
+                due=due.isoformat(),
+                days=(today - due).days,
+            )
             found.append(
                 Reminder(
                     incident_id,
                     path,
                     "prevention",
                     key,
-                    str(item.get("owner") or "?"),
+                    Both(owner, owner),
                     due.isoformat(),
-                    (
-                        f"再発防止策 {key}「{item.get('title')}」の期限 {due.isoformat()} を "
-                        f"{(today - due).days} 日過ぎています。完了させるか、新しい期限を合意して"
-                        "ください"
-                    )
-                    if ja
-                    else f"prevention item {key} '{item.get('title')}' was due "
-                    f"{due.isoformat()} ({(today - due).days} days ago); finish it or agree a "
-                    "new date",
+                    text,
                     number if isinstance(number, int) else None,
                     key,
+                    language,
                 )
             )
     found.sort(key=lambda r: (r.due, r.incident_id, r.key))

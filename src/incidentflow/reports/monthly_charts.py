@@ -9,46 +9,8 @@ from incidentflow.config.settings import Config
 from incidentflow.reports.charts import pie, xychart
 from incidentflow.reports.monthly import Report
 from incidentflow.reports.trend import Trend
+from incidentflow.words.report import CHARTS
 from incidentflow.words.states import PREVENTION_STATES, duration, is_ja
-
-TEXT = {
-    "ja": {
-        "trend": "月別の検知件数（重大度別、直近12か月）",
-        "incidents": "件数",
-        "speed": "重大度別の対応速度（直近12か月の中央値）",
-        "hours": "時間",
-        "decide": "検知→初期対応決定",
-        "mitigate": "検知→影響停止",
-        "resolve": "検知→復旧",
-        "sources": "検知経路（対象月）",
-        "prevention": "再発防止策（期限月別、現在の状態）",
-        "items": "件数",
-        "escalation": "個人情報エスカレーションまでの時間（月別中央値）",
-        "minutes": "分",
-        "target": "目標",
-        "this_month": "対象月",
-        "median": "中央値",
-        "later": "それ以降",
-    },
-    "en": {
-        "trend": "Incidents detected per month by severity (last 12 months)",
-        "incidents": "incidents",
-        "speed": "Speed by severity (median over the last 12 months)",
-        "hours": "hours",
-        "decide": "detection → decision",
-        "mitigate": "detection → mitigation",
-        "resolve": "detection → recovery",
-        "sources": "How they came in (this month)",
-        "prevention": "Prevention items by due month, as they stand now",
-        "items": "items",
-        "escalation": "Time to personal-data escalation (median per month)",
-        "minutes": "minutes",
-        "target": "target",
-        "this_month": "this month",
-        "median": "median",
-        "later": "later",
-    },
-}
 
 
 def state_word(state: str, language: str) -> str:
@@ -58,8 +20,7 @@ def state_word(state: str, language: str) -> str:
 
 def escalation_line(median: float | None, target: int, language: str) -> str:
     """'88分 / 目標 60分' — the month's median against the configured limit, marked."""
-    text = TEXT["ja" if is_ja(language) else "en"]
-    goal = f"{text['target']} {duration(target, language)}"
+    goal = f"{CHARTS['target'](language)} {duration(target, language)}"
     if median is None:
         return f"– / {goal}"
     mark = "✅" if median <= target else "🔴"
@@ -74,7 +35,7 @@ def monthly_charts(
     sources: Mapping[str, str],
 ) -> list[str]:
     """Markdown lines: one ### section per chart that has something to show."""
-    text = TEXT["ja" if is_ja(language) else "en"]
+    text = {key: words.template(language) for key, words in CHARTS.items()}
     names = {level.key: level.name.get(language) for level in config.severities}
     out: list[str] = []
 
@@ -146,5 +107,6 @@ def monthly_charts(
     )
     if chart:
         line = escalation_line(median, trend.escalation_target, language)
-        section(text["escalation"], f"{text['this_month']}: {line}\n\n{chart}")
+        this_month = CHARTS["this_month"](language, line=line)
+        section(text["escalation"], f"{this_month}\n\n{chart}")
     return out

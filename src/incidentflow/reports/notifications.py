@@ -13,47 +13,7 @@ from typing import Any
 
 from incidentflow.record.times import is_unknown, parse_moment
 from incidentflow.rules.clocks import ClockState, log_entries
-
-RECIPIENTS = {
-    "ja": {
-        "regulator": "監督官庁",
-        "police": "警察",
-        "public": "公表",
-        "shops": "ショップ",
-        "partners": "パートナー企業",
-        "card_brands": "カードブランド",
-        "acquirer": "アクワイアラ・決済代行",
-        "individuals": "本人",
-        "other": "その他",
-    },
-    "en": {
-        "regulator": "regulator",
-        "police": "police",
-        "public": "public",
-        "shops": "shops",
-        "partners": "partners",
-        "card_brands": "card brands",
-        "acquirer": "acquirer",
-        "individuals": "people affected",
-        "other": "other",
-    },
-}
-KINDS = {
-    "ja": {
-        "preliminary": "速報",
-        "final": "確報",
-        "notice": "通知・告知",
-        "update": "続報",
-        "report": "報告・届出",
-    },
-    "en": {
-        "preliminary": "preliminary report",
-        "final": "final report",
-        "notice": "notice",
-        "update": "update",
-        "report": "report",
-    },
-}
+from incidentflow.words.notifications import CLOCK, COUNTS, KINDS, LOG, NOTE_KINDS, RECIPIENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,15 +65,17 @@ def log_rows(data: Mapping[str, Any], zone: tzinfo) -> list[LogRow]:
 
 def log_line(row: LogRow, language: str) -> str:
     """'2022-08-22 · regulator (個人情報保護委員会) · preliminary report · ref'."""
-    lang = "ja" if language == "ja" else "en"
-    who = RECIPIENTS[lang].get(row.recipient, row.recipient)
+    recipient = RECIPIENTS.get(row.recipient)
+    who = recipient(language) if recipient else row.recipient
     if row.name:
-        who = f"{who}（{row.name}）" if lang == "ja" else f"{who} ({row.name})"
-    what = KINDS[lang].get(row.kind, row.kind)
+        who = LOG["named"](language, who=who, name=row.name)
+    kind = KINDS.get(row.kind)
+    what = kind(language) if kind else row.kind
     if row.at == "unknown":
-        reason = f"：{row.unknown_reason}" if lang == "ja" else f": {row.unknown_reason}"
-        when = ("日付不明" if lang == "ja" else "date unknown") + (
-            reason if row.unknown_reason else ""
+        when = (
+            LOG["unknown_because"](language, reason=row.unknown_reason)
+            if row.unknown_reason
+            else LOG["date_unknown"](language)
         )
     else:
         when = row.at
@@ -125,42 +87,28 @@ def clock_line(state: ClockState, now: datetime, language: str) -> str:
     """'Preliminary report to the PPC: 2 days 3 h left (due 2026-11-23 10:30 JST)' and,
     for a note, who approved what."""
     due = state.due.strftime("%Y-%m-%d %H:%M %Z")
-    ja = language == "ja"
-    line = (
-        f"{state.name}：{state.progress(now, language)}（期限 {due}）"
-        if ja
-        else f"{state.name}: {state.progress(now, language)} (due {due})"
-    )
+    line = CLOCK["line"](language, name=state.name, progress=state.progress(now, language), due=due)
     if state.note is not None:
-        label = {
-            "ja": {"not_applicable": "対象外", "late_reason": "遅延理由", "unknown": "不明"},
-            "en": {"not_applicable": "not applicable", "late_reason": "late", "unknown": "unknown"},
-        }["ja" if ja else "en"][state.note.kind]
-        line += (
-            f" — {label}：{state.note.reason}（承認 {state.note.approved_by}）"
-            if ja
-            else f" — {label}: {state.note.reason} (approved by {state.note.approved_by})"
+        line += CLOCK["note"](
+            language,
+            label=NOTE_KINDS[state.note.kind](language),
+            reason=state.note.reason,
+            approved_by=state.note.approved_by,
         )
     return line
 
 
 def count_text(value: Any, language: str) -> str:
-    """'1,938', 'at most 1,938' / '最大 1,938', 'at least 16,406', 'about 5,000'."""
+    """'1,938', 'at most 1,938' / '最大1,938', 'at least 16,406', 'about 5,000'."""
     if isinstance(value, int):
         return f"{value:,}"
-    ja = language == "ja"
     parts: list[str] = []
-    for name, ja_word, en_word in (
-        ("value", "", ""),
-        ("about", "約", "about "),
-        ("at_least", "少なくとも", "at least "),
-        ("at_most", "最大", "at most "),
-    ):
+    for name, words in COUNTS.items():
         figure = getattr(value, name, None)
         if figure is None and isinstance(value, Mapping):
             figure = value.get(name)
         if isinstance(figure, int):
-            parts.append(f"{ja_word if ja else en_word}{figure:,}")
+            parts.append(words(language, figure=f"{figure:,}"))
     if not parts:
         return "?"
-    return "、".join(parts) if ja else ", ".join(parts)
+    return ("、" if language == "ja" else ", ").join(parts)

@@ -17,6 +17,8 @@ from urllib.parse import quote, unquote
 
 from incidentflow.forge.mentions import quieten
 from incidentflow.record.model import ID_PATTERN
+from incidentflow.words.phrase import Phrase, say
+from incidentflow.words.sync import SUBJECTS
 
 CHECKLIST = "checklist"
 PREVENTION = "prevention"
@@ -44,6 +46,11 @@ class IssueKey:
 
     def describe(self) -> str:
         return f"{self.incident_id} {self.item} {self.kind}"
+
+    def subject(self) -> Phrase:
+        """The key as people read it: 'INC-… legal checklist' / 'INC-… legal のチェックリスト'."""
+        words = SUBJECTS["checklist" if self.kind == CHECKLIST else "prevention"]
+        return say(words, incident=self.incident_id, item=self.item)
 
 
 def parse_key(body: str) -> IssueKey | None:

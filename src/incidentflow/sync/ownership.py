@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from incidentflow.forge.interface import IssueRecord
 from incidentflow.sync.markers import IssueKey, parse_key
+from incidentflow.words.phrase import Phrase, say
+from incidentflow.words.sync import OWNERSHIP
 
 
 def same_repository(issue: IssueRecord, repository: str) -> bool:
@@ -32,18 +34,18 @@ def same_account(login: str, account: str) -> bool:
 
 def not_ours_because(
     issue: IssueRecord, key: IssueKey, *, account: str, repository: str
-) -> str | None:
+) -> Phrase | None:
     """Why ``issue`` is not the sync's own issue for ``key``; None when it is."""
     if issue.is_pull_request:
-        return "it is a pull request, not an issue"
+        return say(OWNERSHIP["pull_request"])
     if not same_repository(issue, repository):
-        return f"it was moved to another repository, {issue.repository}"
+        return say(OWNERSHIP["moved"], repository=issue.repository)
     if not same_account(issue.author, account):
-        author = issue.author or "a deleted account"
-        return f"{author} opened it, not the sync's account {account}"
+        author = issue.author or say(OWNERSHIP["deleted_account"])
+        return say(OWNERSHIP["author"], author=author, account=account)
     found = parse_key(issue.body)
     if found is None:
-        return "its first line is not the sync's marker"
+        return say(OWNERSHIP["no_marker"])
     if found != key:
-        return f"it is the sync's issue for {found.describe()}, not for {key.describe()}"
+        return say(OWNERSHIP["other_key"], found=found.subject(), key=key.subject())
     return None

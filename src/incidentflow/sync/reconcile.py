@@ -33,7 +33,7 @@ from incidentflow.sync.markers import (
 )
 from incidentflow.sync.ownership import same_account, same_repository
 from incidentflow.sync.plan import DesiredIssue
-from incidentflow.sync.report import Action, ActionKind, NotDone, subject_of
+from incidentflow.sync.report import Action, ActionKind, NotDone
 from incidentflow.words.phrase import Phrase, Text, joined, say
 from incidentflow.words.sync import CHANGED, DETAILS
 
@@ -159,7 +159,7 @@ class Reconciler:
         if duplicate.state != "open":
             return
         kept = self._index.by_key[key]
-        subject = subject_of(key)
+        subject = key.subject()
         detail = say(DETAILS["duplicate_of"], number=kept.number)
         if duplicate.comments:
             detail = say(DETAILS["duplicate_discussed"], number=kept.number)
@@ -184,7 +184,7 @@ class Reconciler:
     # -- creating ------------------------------------------------------------------------------
 
     def _create(self, desired: DesiredIssue) -> int | None:
-        subject = subject_of(desired.key)
+        subject = desired.key.subject()
         if desired.initial_rest is None:
             raise ItemFailed(say(DETAILS["not_created"], why=desired.missing_template or ""))
         notes: list[Text] = list(desired.notes)
@@ -226,7 +226,7 @@ class Reconciler:
     # -- updating ------------------------------------------------------------------------------
 
     def _update(self, desired: DesiredIssue, existing: IssueRecord) -> None:
-        subject = subject_of(desired.key)
+        subject = desired.key.subject()
         split = split_body(existing.body)
         recorded: GeneratedState | None = None
         if split is None:
@@ -333,7 +333,7 @@ class Reconciler:
         after = desired.state.status
         if self._phase_comment_posted(existing, desired.key, after):
             return False
-        subject = subject_of(desired.key)
+        subject = desired.key.subject()
         detail: Text = say(DETAILS["phase_moved"], before=before, after=after)
         if self._dry_run:
             self._emit(

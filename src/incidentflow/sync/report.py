@@ -17,8 +17,7 @@ from typing import Any
 
 from incidentflow.cli.output import one_line
 from incidentflow.forge.interface import ForgeError, RequestCounts
-from incidentflow.sync.markers import CHECKLIST, IssueKey
-from incidentflow.words.phrase import Phrase, Text, render, say
+from incidentflow.words.phrase import Phrase, Text, render
 from incidentflow.words.sync import (
     COUNT,
     DETAILS,
@@ -27,7 +26,6 @@ from incidentflow.words.sync import (
     LEFT,
     PLANNED,
     PLANNED_COUNT,
-    SUBJECTS,
     SUMMARY,
 )
 
@@ -43,12 +41,6 @@ class ActionKind(StrEnum):
 
 
 VERB_WIDTH = 13  # the first column of an action line, in terminal cells
-
-
-def subject_of(key: IssueKey) -> Phrase:
-    """'INC-… legal checklist' / 'INC-… legal のチェックリスト'."""
-    kind = "checklist" if key.kind == CHECKLIST else "prevention"
-    return say(SUBJECTS[kind], incident=key.incident_id, item=key.item)
 
 
 class NotDone(ForgeError):

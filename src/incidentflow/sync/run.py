@@ -37,7 +37,6 @@ from incidentflow.sync.report import (
     NotDone,
     SyncReport,
     explained,
-    subject_of,
 )
 from incidentflow.sync.writeback import TrackingUpdate, pending_tracking
 from incidentflow.words.phrase import say
@@ -174,7 +173,7 @@ def run_sync(
     except ForgeError as error:
         report.stopped = explained(error)
         done = {a.subject for a in report.actions}
-        _leave([d for d in plan.issues if subject_of(d.key) not in done], record)
+        _leave([d for d in plan.issues if d.key.subject() not in done], record)
     finally:
         try:
             lock.release()
@@ -230,7 +229,7 @@ class _Pass:
                 record(
                     Action(
                         ActionKind.FAILED,
-                        subject_of(key),
+                        key.subject(),
                         duplicate.number,
                         detail=explained(error),
                     )
@@ -266,7 +265,7 @@ def _reconcile_all(
     numbers: dict[IssueKey, int] = {}
     failures_in_a_row = 0
     for position, desired in enumerate(issues):
-        subject = subject_of(desired.key)
+        subject = desired.key.subject()
         try:
             number = reconciler.apply(desired)
         except RateLimited as error:
@@ -295,7 +294,7 @@ def _reconcile_all(
 def _leave(issues: list[DesiredIssue], record: Callable[[Action], None]) -> None:
     for desired in issues:
         detail = say(DETAILS["not_attempted"])
-        record(Action(ActionKind.SKIPPED, subject_of(desired.key), detail=detail, left=True))
+        record(Action(ActionKind.SKIPPED, desired.key.subject(), detail=detail, left=True))
 
 
 def tracking_updates(

@@ -57,6 +57,24 @@ def _render_value(value: object, language: str) -> object:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class Both:
+    """A text already said in both languages, with nothing left to fill in (it may hold
+    braces: text from incident files)."""
+
+    en: str
+    ja: str
+
+    def __call__(self, language: str) -> str:
+        return self.ja if is_ja(language) else self.en
+
+
+def both(words: Words, **values: object) -> Both:
+    """``words`` with ``values`` in both languages at once."""
+    phrase = Phrase(words, tuple(values.items()))
+    return Both(phrase("en"), phrase("ja"))
+
+
 def say(words: Words, **values: object) -> Phrase:
     return Phrase(words, tuple(values.items()))
 

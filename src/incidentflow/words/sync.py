@@ -221,3 +221,26 @@ WRITE_BACK: dict[str, Words] = {
         ja="書き換えが tracking の番号以外にも及んでしまいます",
     ),
 }
+
+# Why an issue is not the sync's own (sync/ownership.py): a reminder names it.
+OWNERSHIP: dict[str, Words] = {
+    "pull_request": Words(
+        en="it is a pull request, not an issue", ja="イシューではなくプルリクエストです"
+    ),
+    "moved": Words(
+        en="it was moved to another repository, {repository}",
+        ja="別のリポジトリ {repository} に移されています",
+    ),
+    "author": Words(
+        en="{author} opened it, not the sync's account {account}",
+        ja="作成したのは {author} で、同期のアカウント {account} ではありません",
+    ),
+    "deleted_account": Words(en="a deleted account", ja="削除されたアカウント"),
+    "no_marker": Words(
+        en="its first line is not the sync's marker", ja="1 行目が同期のマーカーではありません"
+    ),
+    "other_key": Words(
+        en="it is the sync's issue for {found}, not for {key}",
+        ja="同期のイシューですが、{key} ではなく {found} のものです",
+    ),
+}
