@@ -373,7 +373,7 @@ def status(obj: State, target: str | None, output_format: str | None) -> int:
 @click.pass_obj
 def check(obj: State, base: str | None, head: str, output_format: str | None) -> int:
     """The pull-request gate: validate what changed since BASE, transitions, closure."""
-    from incidentflow.cli.check_output import render_check_text, summary_markdown
+    from incidentflow.cli.check_output import check_language, render_check_text, summary_markdown
     from incidentflow.gate.check import run_check
 
     config = obj.config.as_posix() if obj.config is not None else None
@@ -387,6 +387,7 @@ def check(obj: State, base: str | None, head: str, output_format: str | None) ->
         title="incident check",
         extra={"base": run.base, "head": run.head, "incidents": incidents},
         summary=summary_markdown(run),
+        language=check_language(run),
     )
     if output is OutputFormat.TEXT:
         rendered = type(rendered)(render_check_text(run))
