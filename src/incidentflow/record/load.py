@@ -375,7 +375,9 @@ def read_document(file: Path, display_path: str) -> tuple[Document | None, list[
         raw = file.read_bytes()
     except OSError as problem:
         return None, [
-            error(display_path, None, None, "IF000", "unreadable", reason=problem.strerror)
+            error(
+                display_path, None, None, "IF000", "unreadable", reason=problem.strerror or problem
+            )
         ]
     return parse_document(raw, display_path)
 
