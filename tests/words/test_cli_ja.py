@@ -15,6 +15,7 @@ import pytest
 
 from incidentflow.cli.output import display_width
 from tests.conftest import PROJECT_ROOT, Result, git, run_incident
+from tests.gate.fixtures import BODY_EMPTY, PATH, commit, incident, start_branch
 from tests.words.english import english_sentences
 
 JA = {"INCIDENTFLOW_LANG": ""}  # follow the config: language: ja
@@ -289,3 +290,18 @@ def test_the_same_commands_in_english(repo: Path, broken: tuple[Path, Path]) -> 
     assert unknown.stderr.strip() == "incident status: TARGET: no incident 'INC-20990101-0000-nope'"
     new = run(repo, "new", "x", "--severity", "sev9", env=EN)
     assert "'sev9' is not one of sev1, sev2, sev3, sev4" in new.stderr
+
+
+def test_check_as_json_and_annotations_in_japanese(repo: Path) -> None:
+    start_branch(repo, {})
+    body = incident("closed", body=BODY_EMPTY).replace("closed_at:", "closed_at_typo:", 1)
+    commit(repo, "close", {PATH: body})
+    payload = run(repo, "check", "--base", "main", "--format", "json").json()
+    assert payload["findings"]
+    for finding in payload["findings"]:
+        japanese(finding["message"])
+        assert finding["message_en"]
+    github = run(repo, "check", "--base", "main", "--format", "github")
+    annotations = [line for line in github.stdout.splitlines() if line.startswith("::error ")]
+    assert annotations
+    japanese(*(line.split("::", 2)[2] for line in annotations))
