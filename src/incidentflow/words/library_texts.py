@@ -148,7 +148,7 @@ def _date_reason(reason: str, language: str) -> str:
         return f"{_a_type(wrong_type['type'], language)}で、日付・日時ではありません"
     not_real = _DATE_REASON.match(reason)
     if not_real is not None:
-        return f"存在しない日付・日時です：{_date_detail(not_real['detail'])}"
+        return _date_detail(not_real["detail"])
     if reason.startswith(_DATE_PARSER):
         return _date_detail(reason.removeprefix(_DATE_PARSER))
     if reason.startswith("datetimes provided to dates should have zero time"):
