@@ -26,6 +26,8 @@ from incidentflow.config.settings import (
 from incidentflow.declare.form import FORM_PATH, render_form
 from incidentflow.errors import ConfigError, UsageError
 from incidentflow.record.json_schema import render_schema
+from incidentflow.words.init import CODEOWNERS, ERRORS, RESULT
+from incidentflow.words.phrase import Both
 
 WORKFLOWS = ("incident-check", "incident-sync", "incident-remind", "incident-declare")
 SCHEMA_PATH = "schemas/incident.schema.json"
@@ -70,25 +72,20 @@ def default_team_slugs() -> dict[str, str]:
 
 def check_options(options: InitOptions) -> None:
     if not _ORGANISATION.match(options.organisation):
-        raise UsageError(
-            f"'{options.organisation}' is not a GitHub organisation or user name", "--org"
-        )
+        raise UsageError(ERRORS["organisation"], "--org", value=options.organisation)
     known = default_team_slugs()
     for key, slug in options.teams.items():
         if key not in known:
-            raise UsageError(f"'{key}' is not a team of the config ({', '.join(known)})", "--team")
+            keys = Both(", ".join(known), "、".join(f"「{k}」" for k in known))
+            raise UsageError(ERRORS["unknown_team"], "--team", value=key, known=keys)
         if not _TEAM.match(slug):
-            raise UsageError(f"'{slug}' is not a GitHub team slug", "--team")
+            raise UsageError(ERRORS["team_slug"], "--team", value=slug)
     if not _TEAM.match(options.process_owners):
-        raise UsageError(f"'{options.process_owners}' is not a team slug", "--process-owners")
+        raise UsageError(ERRORS["process_owners"], "--process-owners", value=options.process_owners)
     if not _BRANCH.match(options.branch):
-        raise UsageError(f"'{options.branch}' is not a branch name this writes", "--branch")
+        raise UsageError(ERRORS["branch"], "--branch", value=options.branch)
     if not _REQUIREMENT.match(options.requirement):
-        raise UsageError(
-            "the requirement may hold letters, digits and . _ - [ ] = < > ! ~ , + : / @ # % "
-            "and spaces (a version, or a URL)",
-            "--requirement",
-        )
+        raise UsageError(ERRORS["requirement"], "--requirement")
 
 
 def render_config(options: InitOptions) -> str:
@@ -107,14 +104,14 @@ def render_config(options: InitOptions) -> str:
     try:
         parse_config(text, CONFIG_FILE_NAME)
     except ConfigError as error:
-        raise UsageError(f"the config would not be valid: {error}") from error
+        raise UsageError(ERRORS["config_invalid"], error=error) from error
     return text
 
 
 def _set_value(text: str, key: str, value: str) -> str:
     """A top-level ``key: value`` line with a new value, its comment kept in its column."""
     if not re.fullmatch(r"[A-Za-z0-9_/+-]{1,64}", value):
-        raise UsageError(f"'{value}' is not a {key} this can write", f"--{key}")
+        raise UsageError(ERRORS["value"], f"--{key}", value=value, key=key)
     line = re.compile(rf"(?m)^{key}: (?P<old>\S+)(?P<gap> *)(?P<rest>#.*)?$")
 
     def replace(found: re.Match[str]) -> str:
@@ -150,7 +147,7 @@ def render_workflow(name: str, options: InitOptions, config: Config) -> str:
     text = template.read_text("utf-8")
     label = config.declare.label
     if "'" in label:
-        raise UsageError(f"declare.label '{label}' holds a quote, which the workflow cannot use")
+        raise UsageError(ERRORS["label_quote"], label=label)
     return (
         text.replace("@REQUIREMENT@", options.requirement)
         .replace("@BRANCH@", options.branch)
@@ -172,12 +169,7 @@ def render_codeowners(options: InitOptions, config: Config) -> str:
     ]
     width = max(len(path) for path, _ in rows) + 2
     lines = "".join(f"{path.ljust(width)}{who}\n" for path, who in rows)
-    return (
-        "# Suggested by `incident init`: the rules of the incident flow are reviewed by the\n"
-        "# people who own the process. The last line keeps a pull request from changing who\n"
-        '# owns the files. Turn on "Require review from Code Owners" (docs/github.md, 2b).\n'
-        f"{lines}"
-    )
+    return CODEOWNERS.template(config.language) + lines
 
 
 def run_init(root: Path, options: InitOptions) -> InitResult:
@@ -218,22 +210,13 @@ def run_init(root: Path, options: InitOptions) -> InitResult:
 
 def render_result(result: InitResult, language: str = "en") -> str:
     """What ``incident init`` prints: the files written and kept, then the next steps."""
-    lines = [f"wrote {relative}" for relative in result.written]
-    lines += [f"kept  {relative} (exists)" for relative in result.kept]
+    lines = [RESULT["wrote"](language, path=relative) for relative in result.written]
+    lines += [RESULT["kept"](language, path=relative) for relative in result.kept]
     if CODEOWNERS_PATH in result.kept:
-        lines += ["", "Suggested CODEOWNERS lines (merge them into yours):", "", result.codeowners]
+        lines += ["", RESULT["suggested_codeowners"](language), "", result.codeowners]
     lines.append(next_steps(result.config, language))
     return "\n".join(lines)
 
 
 def next_steps(config: Config, language: str = "en") -> str:
-    return (
-        "\nNext:\n"
-        "  1. Commit these files and push them (a pull request is fine).\n"
-        f"  2. On GitHub, create the label '{config.declare.label}' (Issues -> Labels): the\n"
-        "     declaration form applies it only if it exists.\n"
-        "  3. Settings -> Actions -> General -> Workflow permissions: allow GitHub Actions to\n"
-        "     create pull requests (declarations and the sync open them).\n"
-        "  4. Make incident-check a required check (docs/github.md, step 2).\n"
-        "Rehearse first, without GitHub: README, 'Rehearse on your machine'."
-    )
+    return RESULT["next_steps"](language, label=config.declare.label)

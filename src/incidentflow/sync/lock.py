@@ -37,11 +37,12 @@ RELEASE_ATTEMPTS = 3
 class LockBusy(ForgeError):
     """Another sync holds the lock and did not let go in time."""
 
-    def __init__(self, said: Phrase) -> None:
-        super().__init__(str(said))
-        self.phrase = said
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(str(phrase))
+        self.phrase = phrase
 
     def said(self, language: str) -> str:
+        """The reason in ``language`` (``errors.said`` asks for it)."""
         return self.phrase(language)
 
 

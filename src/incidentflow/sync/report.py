@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from incidentflow.cli.output import one_line
+from incidentflow.errors import SaidError, said
 from incidentflow.forge.interface import ForgeError, RequestCounts
 from incidentflow.words.phrase import Phrase, Text, render
 from incidentflow.words.sync import (
@@ -47,11 +48,12 @@ class NotDone(ForgeError):
     """The sync's own account of a failure: the item is still not done after every attempt,
     or GitHub lacks what the step needs. ``said`` is the reason, in words."""
 
-    def __init__(self, said: Phrase) -> None:
-        super().__init__(str(said))
-        self.phrase = said
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(str(phrase))
+        self.phrase = phrase
 
     def said(self, language: str) -> str:
+        """The reason in ``language`` (``errors.said`` asks for it)."""
         return self.phrase(language)
 
 
@@ -69,9 +71,8 @@ class ErrorText:
     error: BaseException
 
     def __call__(self, language: str) -> str:
-        said = getattr(self.error, "said", None)
-        if callable(said) and getattr(self.error, "words", None) is not None:
-            return str(said(language))
+        if isinstance(self.error, SaidError) and self.error.words is not None:
+            return said(self.error, language)
         return DETAILS["github_said"](language, error=str(self.error))
 
 
