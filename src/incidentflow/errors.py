@@ -9,8 +9,9 @@ An error says its message in the reader's language: it is raised with catalogued
 ``UsageError(NO_INCIDENT, "TARGET", target=target)``; ``str(error)`` is the English, and the
 handler asks ``said(error, language)``. An error raised with a plain string says that string
 in every language. A value that is itself such an error is said in the same language, so an
-error can wrap another (``UsageError(NOTHING_CHANGED, cause=git_error)``), and a value that is
-``Words`` is its text in that language (taken as it is: its places are not filled).
+error can wrap another (``UsageError(NOTHING_CHANGED, cause=git_error)``, or simply
+``UsageError(git_error)``), and a value that is ``Words`` is its text in that language (taken
+as it is: its places are not filled).
 """
 
 from __future__ import annotations
@@ -32,16 +33,16 @@ EXIT_INTERRUPTED = 130
 class SaidError(Exception):
     """An error whose message can be said in Japanese and English (see the module's text)."""
 
-    def __init__(self, message: str | Words | SaidError = "", /, **values: object) -> None:
-        if isinstance(message, SaidError):  # the same words as another error
-            self.words: Words | None = message.words
-            self.values: dict[str, object] = {**message.values, **values}
-            english = message.message_in("en") if message.words is None else ""
-        else:
-            self.words = message if isinstance(message, Words) else None
-            self.values = values
-            english = message if isinstance(message, str) else ""
-        super().__init__(self._render("en") if self.words is not None else english)
+    def __init__(self, message: str | Words | BaseException = "", /, **values: object) -> None:
+        self.words: Words | None = None
+        self.values: dict[str, object] = values
+        if isinstance(message, SaidError) and message.words is not None:  # the same words
+            self.words, self.values = message.words, {**message.values, **values}
+        elif isinstance(message, BaseException):  # another error, said as it says itself
+            self.words, self.values = _ITSELF, {"error": message}
+        elif isinstance(message, Words):
+            self.words = message
+        super().__init__(self._render("en") if self.words is not None else message)
 
     def _render(self, language: str) -> str:
         assert self.words is not None
@@ -50,6 +51,9 @@ class SaidError(Exception):
     def message_in(self, language: str) -> str:
         """The message in ``language`` (English where it was raised without words)."""
         return self._render(language) if self.words is not None else str(self)
+
+
+_ITSELF = Words(en="{error}", ja="{error}")
 
 
 def _value(value: object, language: str) -> object:
@@ -90,7 +94,7 @@ class UsageError(IncidentflowError):
     exit_code = EXIT_USAGE
 
     def __init__(
-        self, message: str | Words | SaidError, option: str | None = None, /, **values: object
+        self, message: str | Words | BaseException, option: str | None = None, /, **values: object
     ) -> None:
         super().__init__(message, **values)
         self.message = str(self)

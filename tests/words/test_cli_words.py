@@ -92,6 +92,19 @@ def test_an_error_wrapping_another_says_both_in_one_language() -> None:
     assert said(UsageError(inner), "ja") == said(inner, "ja")
 
 
+class _Phrased(Exception):
+    """An error that keeps its own phrase (as the sync's errors do)."""
+
+    def said(self, language: str) -> str:
+        return "同期を中断しました。" if language == "ja" else "sync stopped"
+
+
+def test_an_error_with_its_own_phrase_is_said_through_a_wrapper() -> None:
+    wrapped = UsageError(_Phrased("sync stopped"), "--dry-run")
+    assert str(wrapped) == "sync stopped" and wrapped.option == "--dry-run"
+    assert said(wrapped, "ja") == "同期を中断しました。"
+
+
 def test_a_git_failure_is_said_in_japanese(repo: Path) -> None:
     with pytest.raises(git.GitError) as raised:
         git.resolve(repo, "no-such-branch")
