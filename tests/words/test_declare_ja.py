@@ -12,6 +12,7 @@ from typing import Any
 from incidentflow.words import Words
 from incidentflow.words.declare import (
     COMMENTS,
+    ERRORS,
     FIELDS,
     FILE,
     NOT_A_DECLARATION,
@@ -143,11 +144,28 @@ def _sample(words: Words, language: str) -> str:
 def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english() -> None:
     tables: list[dict[str, Words]] = [
         PULL, PERSONAL_ANSWERS, COMMENTS, FILE, NOTES, FIELDS, PERSONAL_DATA_KINDS,
-        NOT_A_DECLARATION, OUTCOMES,
+        NOT_A_DECLARATION, OUTCOMES, ERRORS,
     ]  # fmt: skip
     for table in tables:
         for key, words in table.items():
             assert _sample(words, "en"), key
             japanese = _sample(words, "ja")
             assert english_sentences(japanese) == [], (key, japanese)
-            assert words.ja != words.en, key
+            assert words.ja != words.en or key == "finding", key
+
+
+def test_why_a_declaration_cannot_run_reads_in_japanese(
+    repo: Path, tmp_path: Path, fake_github_factory: Any
+) -> None:
+    gh = serve(fake_github_factory, repo)
+    (tmp_path / "list.json").write_text("[1, 2]", "utf-8")
+    (tmp_path / "broken.json").write_text("{", "utf-8")
+    missing = declare(repo, gh, "--from-issue", str(tmp_path / "missing.json"))
+    listed = declare(repo, gh, "--from-alert", str(tmp_path / "list.json"))
+    broken = declare(repo, gh, "--from-alert", str(tmp_path / "broken.json"))
+
+    assert missing.code == 2 and "を読めません" in missing.stderr
+    assert listed.code == 2 and "JSON のオブジェクトがありません" in listed.stderr
+    assert broken.code == 2 and "は JSON ではありません" in broken.stderr
+    for result in (missing, listed, broken):
+        assert_japanese(result.stderr)

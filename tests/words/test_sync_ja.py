@@ -20,8 +20,10 @@ from incidentflow.words.sync import (
     COUNT,
     DETAILS,
     DONE,
+    ERRORS,
     JOB_SUMMARY,
     LEFT,
+    OWNERSHIP,
     PLANNED,
     PLANNED_COUNT,
     SUBJECTS,
@@ -197,7 +199,7 @@ def _sample(words: Words, language: str) -> str:
 def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english() -> None:
     tables: list[dict[str, Words]] = [
         DONE, PLANNED, PLANNED_COUNT, SUMMARY, JOB_SUMMARY, SUBJECTS, DETAILS, CHANGED,
-        WRITE_BACK, HEADER, HORIZONS, CLOCK, CLOCK_STATES, ISSUE_PULL,
+        WRITE_BACK, HEADER, HORIZONS, CLOCK, CLOCK_STATES, ISSUE_PULL, ERRORS, OWNERSHIP,
         {"left": LEFT, "count": COUNT, "phase": PHASE_COMMENT},
     ]  # fmt: skip
     for table in tables:
@@ -207,3 +209,22 @@ def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english()
             assert english_sentences(japanese) == [], (key, japanese)
             if key not in ("in_incident", "heading"):
                 assert words.ja != words.en, key
+
+
+def test_why_the_sync_cannot_start_reads_in_japanese(repo: Path, fake_github_factory: Any) -> None:
+    write_incident(repo, 1, japanese_incident(1, stakeholders=["cs"]))
+    commit_all(repo)
+    gh = serve(fake_github_factory, repo)
+    unknown = sync(repo, gh, "INC-20990101-0000-nothing-zz99", **JA)
+    config = repo / "incidentflow.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace("branch: incidentflow/sync", "branch: main")
+    )
+    refused = sync(repo, gh, **JA)
+
+    assert unknown.code == 2 and "インシデント「INC-20990101-0000-nothing-zz99」がありません" in (
+        unknown.stderr
+    )
+    assert refused.code == 2 and "sync.branch が「main」です" in refused.stderr
+    for text in (unknown.stderr, refused.stderr):
+        assert_japanese(text)

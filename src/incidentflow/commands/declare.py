@@ -31,8 +31,8 @@ from incidentflow.errors import IncidentflowError, UsageError
 from incidentflow.forge.connect import connect, required_settings
 from incidentflow.rules.findings import Level
 from incidentflow.rules.run import validate_bytes
-from incidentflow.words.declare import OUTCOMES
-from incidentflow.words.phrase import FindingText, render, say
+from incidentflow.words.declare import ERRORS, OUTCOMES
+from incidentflow.words.phrase import FindingText, joined, render, say
 
 MAX_EVENT_BYTES = 5 * 1024 * 1024  # GitHub caps issue bodies at 65,536 characters
 
@@ -41,15 +41,15 @@ def read_event(path: Path, option: str) -> Mapping[str, Any]:
     try:
         raw = path.read_bytes()[: MAX_EVENT_BYTES + 1]
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}", option) from error
+        raise UsageError(ERRORS["cannot_read"], option, path=path, reason=error.strerror) from error
     if len(raw) > MAX_EVENT_BYTES:
-        raise UsageError(f"{path} is larger than {MAX_EVENT_BYTES} bytes", option)
+        raise UsageError(ERRORS["too_large"], option, path=path, limit=MAX_EVENT_BYTES)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise UsageError(f"{path} is not a JSON document: {error}", option) from error
+        raise UsageError(ERRORS["not_json"], option, path=path, error=str(error)) from error
     if not isinstance(data, dict):
-        raise UsageError(f"{path} holds no JSON object", option)
+        raise UsageError(ERRORS["no_object"], option, path=path)
     return data
 
 
@@ -57,7 +57,7 @@ def declare_from_issue(repository: Repository, event_path: Path) -> DeclareOutco
     event = read_event(event_path, "--from-issue")
     issue = event.get("issue", event)
     if not isinstance(issue, Mapping):
-        raise UsageError("the event's 'issue' is not an object", "--from-issue")
+        raise UsageError(ERRORS["issue_not_object"], "--from-issue")
     try:
         declaration = from_issue(issue, repository.config)
     except NotADeclaration as reason:
@@ -97,8 +97,10 @@ def _checked_draft(
         return [PersonalDataFound("the incident file", f.code, FindingText(f)) for f in personal]
     errors = [f for f in findings if f.level is Level.ERROR]
     if errors:
-        listed = "; ".join(f"{f.code} {f.message}" for f in errors[:5])
-        raise IncidentflowError(f"the declaration would not be a valid incident file: {listed}")
+        listed = joined(
+            say(ERRORS["finding"], code=f.code, message=FindingText(f)) for f in errors[:5]
+        )
+        raise IncidentflowError(ERRORS["invalid_file"], listed=listed)
     return draft
 
 

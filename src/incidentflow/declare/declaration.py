@@ -22,7 +22,7 @@ from incidentflow.declare.text import block, one_line
 from incidentflow.errors import UsageError
 from incidentflow.privacy import scan_text
 from incidentflow.rules.clocks import CLOCK_SKEW
-from incidentflow.words.declare import FIELDS, FILE, NOT_A_DECLARATION, NOTES
+from incidentflow.words.declare import ERRORS, FIELDS, FILE, NOT_A_DECLARATION, NOTES
 from incidentflow.words.phrase import Phrase, Text, joined, say
 
 TITLE_LIMIT = 200
@@ -224,10 +224,7 @@ def _alert_severity(word: str | None, config: Config, notes: list[Phrase]) -> st
         wrong.append(("default_severity", mapping.default_severity))
     if wrong:
         where, value = wrong[0]
-        raise UsageError(
-            f"declare.alert.{where} in incidentflow.yaml is '{value}', which is not one of "
-            f"the config's severities ({', '.join(keys)})"
-        )
+        raise UsageError(ERRORS["severity_mapping"], where=where, value=value, keys=", ".join(keys))
     default = mapping.default_severity
     if word is not None:
         by_word = {key.casefold(): value for key, value in mapping.severities.items()}

@@ -45,8 +45,8 @@ from incidentflow.forge.interface import IssueTracker, PullRecord, WriteOutcomeU
 from incidentflow.record.load import parse_document
 from incidentflow.record.phases import TERMINAL
 from incidentflow.sync.ownership import same_account
-from incidentflow.words.declare import FILE, OUTCOMES
-from incidentflow.words.phrase import Phrase, Text, render, say
+from incidentflow.words.declare import ERRORS, FILE, OUTCOMES
+from incidentflow.words.phrase import Both, Phrase, Text, render, say
 
 BRANCH_PREFIX = "incidentflow/declare/"
 
@@ -137,9 +137,11 @@ def _own_pulls(
             ours.append((pull, marker))
         elif pull.state == "open":
             raise DeclareRefused(
-                f"branch {context.branch} has pull request #{pull.number} by "
-                f"{pull.author or 'an unknown account'}, which is not a declaration by "
-                f"{context.account}: close it and delete the branch, then run again"
+                ERRORS["foreign_pull"],
+                branch=context.branch,
+                number=pull.number,
+                author=pull.author or ERRORS["unknown_account"],
+                account=context.account,
             )
     return ours
 
@@ -203,7 +205,7 @@ def _prepare_branch(context: _Context) -> None:
     tracker, branch, default = context.tracker, context.branch, context.default
     head = tracker.branch_head(default)
     if head is None:
-        raise DeclareRefused(f"the default branch {default} has no commit to declare on")
+        raise DeclareRefused(ERRORS["no_commit"], default=default)
     if tracker.create_branch(branch, head):
         return
     found = tracker.get_branch(branch)
@@ -211,21 +213,22 @@ def _prepare_branch(context: _Context) -> None:
         tracker.create_branch(branch, head)
         return
     if found.protected:
-        raise DeclareRefused(
-            f"branch {branch} is protected; declarations move their branches: lift the "
-            "protection or delete the branch"
-        )
+        raise DeclareRefused(ERRORS["protected"], branch=branch)
     others = sorted(
         {
-            author or "an unknown author"
+            author
             for author in tracker.authors_ahead(default, branch)
             if not same_account(author, context.account)
         }
     )
     if others:
+        unknown = ERRORS["unknown_author"]
+        authors = Both(
+            ", ".join(author or unknown.en for author in others),
+            "、".join(author or unknown.ja for author in others),
+        )
         raise DeclareRefused(
-            f"branch {branch} has commits by {', '.join(others)} that {default} does not have; "
-            "the declaration leaves it alone: merge or delete it, then run again"
+            ERRORS["others_commits"], branch=branch, authors=authors, default=default
         )
     if found.head_sha != head:
         tracker.move_branch(branch, head)

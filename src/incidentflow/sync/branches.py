@@ -18,14 +18,17 @@ the default branch through the contents API and never moves or deletes it.
 
 from __future__ import annotations
 
+from incidentflow.errors import SaidError
 from incidentflow.forge.interface import IssueTracker
 from incidentflow.sync.ownership import same_account
+from incidentflow.words.phrase import Both
+from incidentflow.words.sync import ERRORS
 
 BRANCH_PREFIX = "incidentflow/"
 LOCK_SUFFIX = "-lock"
 
 
-class BranchRefused(Exception):
+class BranchRefused(SaidError):
     """The configured branch is not the sync's own; nothing was written."""
 
 
@@ -37,15 +40,10 @@ def check_branch_name(branch: str, default: str | None = None) -> None:
     """The config's ``sync.branch`` names a branch of the sync's own, or ``BranchRefused``."""
     if not branch.startswith(BRANCH_PREFIX) or branch == BRANCH_PREFIX:
         raise BranchRefused(
-            f"sync.branch is '{branch}': the sync force-moves its branch and deletes "
-            f"'{lock_branch(branch)}', so it writes only to branches under '{BRANCH_PREFIX}'; "
-            f"set sync.branch in incidentflow.yaml to a new name such as '{BRANCH_PREFIX}sync'"
+            ERRORS["branch_prefix"], branch=branch, lock=lock_branch(branch), prefix=BRANCH_PREFIX
         )
     if default is not None and default in (branch, lock_branch(branch)):
-        raise BranchRefused(
-            f"sync.branch '{branch}' is (or locks on) the default branch {default}: set "
-            "sync.branch in incidentflow.yaml to a branch of the sync's own"
-        )
+        raise BranchRefused(ERRORS["branch_default"], branch=branch, default=default)
 
 
 def check_own_branch(tracker: IssueTracker, branch: str, *, account: str, default: str) -> None:
@@ -54,19 +52,13 @@ def check_own_branch(tracker: IssueTracker, branch: str, *, account: str, defaul
     if found is None:
         return  # the sync creates it
     if found.protected:
-        raise BranchRefused(
-            f"branch {branch} is protected, and the sync moves and deletes its branches: set "
-            "sync.branch in incidentflow.yaml to a new name, or lift the protection of "
-            f"{branch} if it really is the sync's"
-        )
+        raise BranchRefused(ERRORS["branch_protected"], branch=branch)
     authors = tracker.authors_ahead(default, branch)
-    others = sorted(
-        {author or "an unknown author" for author in authors if not same_account(author, account)}
-    )
+    others = sorted({author for author in authors if not same_account(author, account)})
     if others:
-        raise BranchRefused(
-            f"branch {branch} has commits by {', '.join(others)} that {default} does not "
-            f"have; the sync would overwrite them, so it leaves the branch alone. Merge or "
-            f"close its pull request and delete {branch}, or set sync.branch in "
-            "incidentflow.yaml to a new name"
+        unknown = ERRORS["unknown_author"]
+        names = Both(
+            ", ".join(author or unknown.en for author in others),
+            "、".join(author or unknown.ja for author in others),
         )
+        raise BranchRefused(ERRORS["branch_others"], branch=branch, authors=names, default=default)

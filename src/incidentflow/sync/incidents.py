@@ -15,13 +15,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from incidentflow.config.workspace import Repository
+from incidentflow.errors import SaidError
 from incidentflow.record.load import read_document
 from incidentflow.record.model import Incident, Status
 from incidentflow.words.phrase import FindingText, Text, say
-from incidentflow.words.sync import DETAILS
+from incidentflow.words.sync import DETAILS, ERRORS
 
 
-class UnknownIncident(Exception):
+class UnknownIncident(SaidError):
     """An ID given on the command line names no incident file."""
 
 
@@ -61,8 +62,7 @@ def select_files(repository: Repository, ids: tuple[str, ...]) -> list[Path]:
         matches = by_id.get(stem)
         if not matches:
             raise UnknownIncident(
-                f"no incident '{wanted}' under {repository.config.incidents_dir}/; "
-                "pass incident IDs as in the file names"
+                ERRORS["unknown_incident"], wanted=wanted, folder=repository.config.incidents_dir
             )
         chosen.extend(file for file in matches if file not in chosen)
     return chosen

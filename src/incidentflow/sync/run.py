@@ -17,7 +17,7 @@ from pathlib import Path
 from incidentflow import git
 from incidentflow.config import now
 from incidentflow.config.workspace import Repository
-from incidentflow.errors import UsageError
+from incidentflow.errors import SaidError, UsageError
 from incidentflow.forge.interface import ForgeError, ForgeRefused, IssueTracker, RateLimited
 from incidentflow.sync.branches import (
     BranchRefused,
@@ -40,7 +40,7 @@ from incidentflow.sync.report import (
 )
 from incidentflow.sync.writeback import TrackingUpdate, pending_tracking
 from incidentflow.words.phrase import say
-from incidentflow.words.sync import DETAILS, SUBJECTS
+from incidentflow.words.sync import DETAILS, ERRORS, SUBJECTS
 
 FAILURES_BEFORE_STOPPING = 3
 # How far back to look for an issue whose creation we did not hear about (clock skew margin).
@@ -75,13 +75,13 @@ def _preflight(tracker: IssueTracker, repository: str) -> str:
         tracker.default_branch()
     except ForgeRefused as error:
         if error.status == 401:
-            raise SyncUsageError(
-                "GitHub rejected GITHUB_TOKEN (401 Bad credentials): check the token"
-            ) from error
+            raise SyncUsageError(ERRORS["bad_token"]) from error
         if error.status in (403, 404):
             raise SyncUsageError(
-                f"repository {repository} is not visible with this token (HTTP {error.status}); "
-                f"check GITHUB_REPOSITORY and the token's access: {error}"
+                ERRORS["not_visible"],
+                repository=repository,
+                status=error.status,
+                error=str(error),
             ) from error
         raise
     return me
@@ -96,7 +96,7 @@ def _check_branches(tracker: IssueTracker, mode: str, branch: str, me: str) -> N
         for name in ours:
             check_own_branch(tracker, name, account=me, default=default)
     except BranchRefused as error:
-        raise SyncUsageError(f"{error}; nothing was changed") from error
+        raise SyncUsageError(ERRORS["nothing_changed"], error=error) from error
 
 
 def run_sync(
@@ -119,7 +119,7 @@ def run_sync(
         incidents, problems = load_incidents(repository, options.ids)
         commit = git.head_commit(repository.root)
     except (BranchRefused, UnknownIncident, git.GitError) as error:
-        raise SyncUsageError(str(error)) from error
+        raise SyncUsageError(error if isinstance(error, SaidError) else str(error)) from error
     context = PlanContext(
         config,
         options.server_url,

@@ -262,3 +262,63 @@ OUTCOMES: dict[str, Words] = {
         ja="アラートに個人情報があります（{kinds}）。申告していません",
     ),
 }
+
+# Why a declaration cannot run as asked: nothing was written.
+ERRORS: dict[str, Words] = {
+    "cannot_read": Words(
+        en="cannot read {path}: {reason}",
+        ja="{path} を読めません（「{reason}」）。ファイルのパスを確認してください。",
+    ),
+    "too_large": Words(
+        en="{path} is larger than {limit} bytes",
+        ja="{path} が {limit} バイトを超えています。イベントの JSON を指定してください。",
+    ),
+    "not_json": Words(
+        en="{path} is not a JSON document: {error}",
+        ja="{path} は JSON ではありません（「{error}」）。イベントの JSON を指定してください。",
+    ),
+    "no_object": Words(
+        en="{path} holds no JSON object",
+        ja="{path} に JSON のオブジェクトがありません。イベントの JSON を指定してください。",
+    ),
+    "issue_not_object": Words(
+        en="the event's 'issue' is not an object",
+        ja="イベントの 'issue' がオブジェクトではありません。issues イベントの JSON を指定して"
+        "ください。",
+    ),
+    "finding": Words(en="{code} {message}", ja="{code} {message}"),
+    "invalid_file": Words(
+        en="the declaration would not be a valid incident file: {listed}",
+        ja="この申告からは正しいインシデントファイルになりません：{listed}",
+    ),
+    "severity_mapping": Words(
+        en="declare.alert.{where} in incidentflow.yaml is '{value}', which is not one of the "
+        "config's severities ({keys})",
+        ja="incidentflow.yaml の declare.alert.{where} が '{value}' ですが、設定の重大度"
+        "（{keys}）にありません。いずれかに直してください。",
+    ),
+    "foreign_pull": Words(
+        en="branch {branch} has pull request #{number} by {author}, which is not a declaration "
+        "by {account}: close it and delete the branch, then run again",
+        ja="ブランチ {branch} に {author} のプルリクエスト #{number} があり、{account} による"
+        "申告ではありません。閉じてブランチを削除してから、もう一度実行してください。",
+    ),
+    "unknown_account": Words(en="an unknown account", ja="不明なアカウント"),
+    "no_commit": Words(
+        en="the default branch {default} has no commit to declare on",
+        ja="デフォルトブランチ {default} に、申告の基点になるコミットがありません。",
+    ),
+    "protected": Words(
+        en="branch {branch} is protected; declarations move their branches: lift the "
+        "protection or delete the branch",
+        ja="ブランチ {branch} は保護されていますが、申告は自分のブランチを動かします。"
+        "保護を外すか、ブランチを削除してください。",
+    ),
+    "others_commits": Words(
+        en="branch {branch} has commits by {authors} that {default} does not have; the "
+        "declaration leaves it alone: merge or delete it, then run again",
+        ja="ブランチ {branch} には {default} にない {authors} のコミットがあるため、申告では"
+        "触れません。マージするか削除してから、もう一度実行してください。",
+    ),
+    "unknown_author": Words(en="an unknown author", ja="不明な作成者"),
+}

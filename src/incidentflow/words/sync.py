@@ -244,3 +244,58 @@ OWNERSHIP: dict[str, Words] = {
         ja="同期のイシューですが、{key} ではなく {found} のものです",
     ),
 }
+
+# Why the sync cannot start as asked: nothing was changed (the command exits 2).
+ERRORS: dict[str, Words] = {
+    "bad_token": Words(
+        en="GitHub rejected GITHUB_TOKEN (401 Bad credentials): check the token",
+        ja="GitHub が GITHUB_TOKEN を受け付けませんでした（401 Bad credentials）。"
+        "トークンを確認してください。",
+    ),
+    "not_visible": Words(
+        en="repository {repository} is not visible with this token (HTTP {status}); check "
+        "GITHUB_REPOSITORY and the token's access: {error}",
+        ja="このトークンではリポジトリ {repository} が見えません（HTTP {status}）。"
+        "GITHUB_REPOSITORY とトークンの権限を確認してください：{error}",
+    ),
+    "nothing_changed": Words(
+        en="{error}; nothing was changed", ja="{error}。何も変更していません。"
+    ),
+    "branch_prefix": Words(
+        en="sync.branch is '{branch}': the sync force-moves its branch and deletes '{lock}', "
+        "so it writes only to branches under '{prefix}'; set sync.branch in incidentflow.yaml "
+        "to a new name such as '{prefix}sync'",
+        ja="sync.branch が「{branch}」です。同期は自分のブランチを強制的に動かし、"
+        "「{lock}」を削除するため、「{prefix}」の下のブランチにしか書き込みません。"
+        "incidentflow.yaml の sync.branch を「{prefix}sync」のような新しい名前にしてください",
+    ),
+    "branch_default": Words(
+        en="sync.branch '{branch}' is (or locks on) the default branch {default}: set "
+        "sync.branch in incidentflow.yaml to a branch of the sync's own",
+        ja="sync.branch「{branch}」（またはそのロック）がデフォルトブランチ {default} です。"
+        "incidentflow.yaml の sync.branch を同期専用のブランチにしてください",
+    ),
+    "branch_protected": Words(
+        en="branch {branch} is protected, and the sync moves and deletes its branches: set "
+        "sync.branch in incidentflow.yaml to a new name, or lift the protection of {branch} "
+        "if it really is the sync's",
+        ja="ブランチ {branch} は保護されていますが、同期は自分のブランチを動かしたり削除したり"
+        "します。incidentflow.yaml の sync.branch を新しい名前にするか、本当に同期のブランチ"
+        "なら {branch} の保護を外してください",
+    ),
+    "branch_others": Words(
+        en="branch {branch} has commits by {authors} that {default} does not have; the sync "
+        "would overwrite them, so it leaves the branch alone. Merge or close its pull request "
+        "and delete {branch}, or set sync.branch in incidentflow.yaml to a new name",
+        ja="ブランチ {branch} には {default} にない {authors} のコミットがあります。同期すると"
+        "上書きしてしまうため、このブランチには触れません。そのプルリクエストをマージするか"
+        "閉じて {branch} を削除するか、incidentflow.yaml の sync.branch を新しい名前に"
+        "してください",
+    ),
+    "unknown_author": Words(en="an unknown author", ja="不明な作成者"),
+    "unknown_incident": Words(
+        en="no incident '{wanted}' under {folder}/; pass incident IDs as in the file names",
+        ja="{folder}/ にインシデント「{wanted}」がありません。ファイル名にある"
+        "インシデント ID を指定してください",
+    ),
+}
