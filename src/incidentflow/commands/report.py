@@ -181,7 +181,7 @@ def render_markdown(
         lines += [f"_{say('day_precision', count=report.day_precision)}_", ""]
     if report.late_clocks:
         lines += [f"### {say('late_clocks')}", ""]
-        for row in report.late_clocks:
+        for row, (name, lateness) in zip(report.late_clocks, report.late_words, strict=True):
             reason = (
                 say("late_reason", reason=row["late_reason"], approved_by=row["approved_by"])
                 if row["late_reason"]
@@ -191,8 +191,8 @@ def render_markdown(
                 say(
                     "late_clock",
                     incident=row["incident"],
-                    name=row["name"],
-                    lateness=row["lateness"],
+                    name=name(language),
+                    lateness=lateness(language),
                     reason=reason,
                 )
             )

@@ -90,6 +90,9 @@ class Report:
     # The same speed figures over the imported records alone, for learning from them.
     imported_speed: dict[str, dict[str, float | None]] = field(default_factory=dict)
     late_clocks: list[dict[str, Any]] = field(default_factory=list)
+    # Each late clock's name and lateness in both languages, for the reader's (not in JSON,
+    # whose rows keep the incident's).
+    late_words: list[tuple[Both, Both]] = field(default_factory=list)
     personal_data_incidents: int = 0
     records_affected: int = 0
     records_not_counted: int = 0  # personal-data incidents whose count is not recorded yet
@@ -214,6 +217,7 @@ def build_report(
         for state in evaluate_clocks(data, config):
             clocks[state.state] += 1
             if state.state in ("done_late", "overdue"):
+                report.late_words.append(_late_words(state, config))
                 report.late_clocks.append(
                     {
                         "incident": data.get("id"),
@@ -291,6 +295,20 @@ def _completion(spec: RegulatoryClock | None, state: ClockState, language: str) 
     if not kinds:
         return REMINDER["completion_any"](language, recipients=recipients)
     return REMINDER["completion"](language, recipients=recipients, kinds=kinds)
+
+
+def _late_words(state: ClockState, config: Config) -> tuple[Both, Both]:
+    """A late clock's name and how late it is (or was), in both languages."""
+    spec = _clock_spec(state, config)
+    moment = now.current()
+
+    def lateness(language: str) -> str:
+        if state.state == "done_late":
+            return state.lateness(language)
+        return state.overdue_by(moment, language)
+
+    name = Both(spec.name.en, spec.name.ja) if spec is not None else Both(state.name, state.name)
+    return name, Both(lateness("en"), lateness("ja"))
 
 
 def _clock_text(state: ClockState, config: Config, language: str) -> str:

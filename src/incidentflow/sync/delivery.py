@@ -193,7 +193,7 @@ class Delivery:
                     item.path,
                     branch,
                     wanted,
-                    f"incident sync: link issues in {item.incident_id}",
+                    PULL_REQUEST["commit"](self._language, incident=item.incident_id),
                     found.sha,
                 )
             except (WriteOutcomeUnknown, ForgeRefused) as error:

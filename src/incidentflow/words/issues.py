@@ -79,8 +79,12 @@ PHASE_COMMENT = Words(
     "変わりました。",
 )
 
-# The bot pull request that writes the issue numbers into the incident files.
+# The bot pull request that writes the issue numbers into the incident files, and its commits.
 PULL_REQUEST: dict[str, Words] = {
+    "commit": Words(
+        en="incident sync: link issues in {incident}",
+        ja="incident sync: {incident} のイシュー番号を記録",
+    ),
     "title": Words(
         en="incident sync: link checklist and prevention issues",
         ja="incident sync: チェックリストと再発防止策のイシューを記録",
