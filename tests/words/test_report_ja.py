@@ -125,7 +125,9 @@ def test_reminders_read_in_japanese(tmp_path: Path) -> None:
         assert_japanese(text)
 
 
-def test_an_english_incident_is_reminded_and_reported_in_the_readers_language(tmp_path: Path) -> None:
+def test_an_english_incident_is_reminded_and_reported_in_the_readers_language(
+    tmp_path: Path,
+) -> None:
     late = CARD_INCIDENT.format(status="responding", brands="2026-11-25T12:00:00+09:00")
     repo = make_repo(tmp_path / "repo", late.replace("severity: sev1", "severity: sev1\nlang: en"))
     env = {**JA, "INCIDENTFLOW_NOW": "2027-01-05T09:00:00+09:00"}
