@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from incidentflow.record.model import Incident
-from incidentflow.record.times import parse_moment, span_text
+from incidentflow.record.times import parse_moment
+from incidentflow.words.states import span_text
 from tests.conftest import run_incident
 
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -19,9 +19,9 @@ from incidentflow.words.declare import (
     NOTES,
     OUTCOMES,
     PERSONAL_ANSWERS,
-    PERSONAL_DATA_KINDS,
     PULL,
 )
+from incidentflow.words.findings_gate import PERSONAL_DATA_KINDS
 from tests.conftest import run_incident
 from tests.declare.support import GOOD_ANSWERS, file_issue, pulls, serve, write_alert_event
 from tests.fake_github import FakeGitHub

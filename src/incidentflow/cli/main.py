@@ -25,6 +25,13 @@ from incidentflow.cli.output import (
 )
 from incidentflow.errors import EXIT_CLEAN, EXIT_FINDINGS, UsageError
 from incidentflow.rules.findings import Finding, has_errors
+from incidentflow.words.errors import (
+    MONTH_FORMAT,
+    NOT_KEY_SLUG,
+    ONE_EVENT,
+    ORGANISATION_NEEDED,
+    PROMPTS,
+)
 
 if TYPE_CHECKING:
     from incidentflow.config.workspace import Repository
@@ -219,7 +226,7 @@ def declare(
     from incidentflow.commands import declare as declaring
 
     if (issue_event is None) == (alert_event is None):
-        raise UsageError("give one of --from-issue EVENT.json or --from-alert PAYLOAD.json")
+        raise UsageError(ONE_EVENT)
     repository = obj.repository
     if issue_event is not None:
         outcome = declaring.declare_from_issue(repository, issue_event)
@@ -275,22 +282,25 @@ def init(
     ask = not yes and sys.stdin.isatty()
     defaults = adopting.InitOptions(organisation="")
     if ask:
-        organisation = click.prompt("GitHub organisation", default=organisation or None)
+        organisation = click.prompt(PROMPTS["organisation"], default=organisation or None)
     if not organisation:
-        raise UsageError("give the GitHub organisation that owns the teams", "--org")
+        raise UsageError(ORGANISATION_NEEDED, "--org")
     slugs: dict[str, str] = {}
     for item in teams:
         key, sep, slug = item.partition("=")
         if not sep:
-            raise UsageError(f"'{item}' is not KEY=SLUG", "--team")
+            raise UsageError(NOT_KEY_SLUG, "--team", item=item)
         slugs[key.strip()] = slug.strip()
     if ask:
         for key, slug in adopting.default_team_slugs().items():
-            slugs[key] = click.prompt(f"Team slug for {key}", default=slugs.get(key, slug))
+            prompt = PROMPTS["team"].format(key=key)
+            slugs[key] = click.prompt(prompt, default=slugs.get(key, slug))
         language = click.prompt(
-            "Language", type=click.Choice(["ja", "en"]), default=language or defaults.language
+            PROMPTS["language"],
+            type=click.Choice(["ja", "en"]),
+            default=language or defaults.language,
         )
-        timezone = click.prompt("Time zone", default=timezone or defaults.timezone)
+        timezone = click.prompt(PROMPTS["timezone"], default=timezone or defaults.timezone)
     options = adopting.InitOptions(
         organisation=organisation,
         teams=slugs,
@@ -495,7 +505,7 @@ def report(obj: State, month: str | None, output_format: str, lang: str | None) 
     from incidentflow.commands.report import month_period, render_markdown, run_monthly
 
     if month is not None and not _is_month(month):
-        raise UsageError("use YYYY-MM, e.g. 2026-11", "--month")
+        raise UsageError(MONTH_FORMAT, "--month")
     repository = obj.repository
     result, trend = run_monthly(repository, month_period(month, repository))
     if output_format == "json":
@@ -528,21 +538,28 @@ def remind(obj: State, output_format: str, post: bool) -> int:
 
     repository = obj.repository
     found = reminding.run_remind(repository)
-    outcomes: dict[int, str] = {}
+    outcomes: dict[int, reminding.Posted] = {}
     if post and found:
         tracker, repository_name = reminding.open_tracker()
         posted = reminding.post_reminders(
             found, tracker, reminding.today(repository), repository_name
         )
-        outcomes = {id(p.reminder): p.outcome for p in posted}
+        outcomes = {id(p.reminder): p for p in posted}
     if output_format == "json":
-        rows = [{**item.as_dict(), "posted": outcomes.get(id(item))} for item in found]
+        rows = [
+            {
+                **item.as_dict(),
+                "posted": outcomes[id(item)].outcome if id(item) in outcomes else None,
+            }
+            for item in found
+        ]
         click.echo(json.dumps({"overdue": rows}, ensure_ascii=False, indent=2))
     else:
         click.echo(reminding.render_text(found, obj.language))
         for item in found:
             if id(item) in outcomes:
-                click.echo(f"  {item.incident_id} {item.key}: {outcomes[id(item)]}")
+                said = outcomes[id(item)].describe(obj.language)
+                click.echo(f"  {item.incident_id} {item.key}: {said}")
     return EXIT_CLEAN
 
 

@@ -18,6 +18,7 @@ from incidentflow.record.times import Moment, TimeTextError, check_time_text, pa
 from incidentflow.rules.clocks import CLOCK_SKEW
 from incidentflow.words import Words
 from incidentflow.words import errors as say
+from incidentflow.words.findings_gate import personal_data_kind
 
 ATTEMPTS = 20
 
@@ -119,8 +120,7 @@ def _refuse_personal_data(text: str, option: str, config: Config) -> None:
 
 def _named(kind: str, redacted: str, language: str) -> str:
     """'email a***@example.com' / 'メールアドレス a***@example.com': a hit, never its value."""
-    name = say.PERSONAL_DATA_KINDS.get(kind)
-    return f"{name(language) if name is not None else kind} {redacted}"
+    return f"{personal_data_kind(kind, language)} {redacted}"
 
 
 def _moment(text: str | None, config: Config) -> Moment | None:

@@ -25,9 +25,9 @@ from incidentflow.words.declare import (
     COMMENTS,
     FIELDS,
     PERSONAL_ANSWERS,
-    PERSONAL_DATA_KINDS,
     PULL,
 )
+from incidentflow.words.findings_gate import personal_data_kind
 from incidentflow.words.phrase import render
 
 PULL_TITLE_LIMIT = 200
@@ -109,8 +109,8 @@ def field_name(field: str, language: str) -> str:
 
 
 def kind_name(kind: str, language: str) -> str:
-    known = PERSONAL_DATA_KINDS.get(kind)
-    return known(language) if known else kind
+    """A kind as recorded in the markers ('card number') in the reader's words."""
+    return personal_data_kind(kind.replace(" ", "_"), language)
 
 
 def refused_comment(declaration: Declaration, found: list[PersonalDataFound], language: str) -> str:

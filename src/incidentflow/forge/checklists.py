@@ -47,14 +47,3 @@ def is_done(issue: IssueRecord) -> bool:
     """A team's checklist is done when its issue was closed as completed or every box is
     ticked. Closing it as "not planned" (or as a duplicate) with boxes open is not done."""
     return closed_as_completed(issue) or progress(issue.body).complete
-
-
-def describe_progress(issue: IssueRecord) -> str:
-    """How far a checklist that is not done got, for the gate's message."""
-    state = progress(issue.body)
-    if issue.state == "closed":
-        reason = (issue.state_reason or "").replace("_", " ")
-        return f"closed as {reason}, {state.done}/{state.total} done"
-    if state.total == 0:
-        return "open, no checkboxes: close it as completed when the team is done"
-    return f"{state.done}/{state.total} done"

@@ -83,10 +83,6 @@ class Document:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def finding(path: str, line: int | None, column: int | None, code: str, message: str) -> Finding:
-    return Finding(path, line, column, code, Level.ERROR, message)
-
-
 def error(
     path: str, line: int | None, column: int | None, code: str, kind: str, /, **values: object
 ) -> Finding:

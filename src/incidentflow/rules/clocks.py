@@ -32,10 +32,11 @@ from incidentflow.config.now import current as current_time
 from incidentflow.config.settings import Config, Localized, RegulatoryClock
 from incidentflow.record.model import Status, parse_status
 from incidentflow.record.phases import SIDE_EXITS
-from incidentflow.record.times import Moment, is_unknown, parse_moment, span_text
+from incidentflow.record.times import Moment, is_unknown, parse_moment
 from incidentflow.rules.findings import Finding, Level, finding
 from incidentflow.words.findings_flow import CLOCK_PROGRESS, late_value
 from incidentflow.words.findings_flow import lateness as lateness_words
+from incidentflow.words.states import span_text
 
 # Nothing recorded for the future counts: a time that has not come yet completes no duty.
 CLOCK_SKEW = timedelta(minutes=5)

@@ -47,19 +47,6 @@ class ValidatedIncident:
             self._sections = find_sections(self.document.text)
         return self._sections
 
-    def at(
-        self,
-        loc: tuple[str | int, ...],
-        code: str,
-        message: str,
-        *,
-        value: bool = False,
-        level: Level = Level.ERROR,
-    ) -> Finding:
-        index = self.positions()
-        position = index.value_of(loc) if value else index.key_of(loc)
-        return Finding(self.document.path, position.line, position.column, code, level, message)
-
     def say(
         self,
         loc: tuple[str | int, ...],

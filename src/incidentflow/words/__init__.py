@@ -5,13 +5,31 @@ fills in values, so "where is every Japanese string?" has one answer. The record
 vocabulary (section headings, phase names, the issue form's labels) is part of the data
 contract and stays with it in ``record/`` and ``declare/form.py``.
 
-states.py           durations, time left or late, clock / prevention / status words and marks
-findings.py         the message catalogue: every finding by rule code and kind, and rendering
-findings_format.py  the catalogue's format family: files, YAML, fields (IF000-IF025), config (CF)
-findings_flow.py    phases, identity, teams, times, clocks, waivers, imports (IF03x-IF07x, CL)
-findings_gate.py    the gate (GT) and the personal-data guard (PD)
-findings_generated.py  the schema and the index drifting from the files (SC)
-output.py           the counts line, findings tables and notices around them
+phrase.py           a phrase said before the reader is known, rendered later (sync, declare)
+
+Findings (the message catalogue, by rule code and kind; the codes are the same in both):
+findings.py             joining the families and rendering a finding, notes and wrappers
+findings_format.py      the file, YAML and fields (IF000-IF025), the config (CF)
+findings_flow.py        phases, identity, teams, times, waivers, imports (IF030-IF072), clocks
+findings_gate.py        the gate (GT) and the personal-data guard (PD)
+findings_generated.py   the schema and the index drifting from the files (SC)
+library_texts.py        Japanese for what the YAML parser, dates and the OS say in English
+
+Outputs, one module per kind:
+states.py          durations, time left or late, clock / prevention / status words and marks
+output.py          the counts line, levels, findings tables and notices around findings
+status.py          `incident status`: labels, the overview's headings and legend
+page.py            an incident's page (status markdown, the gate's summary) and the index
+check.py           `incident check`: the job summary and the text log
+errors.py          why a command cannot run (the one handler says these)
+sync.py            `incident sync`: action lines, summary, job summary, details
+issues.py          what the sync writes on GitHub: issue headers, comments, its pull request
+declare.py         `incident declare`: the pull request, comments, notes, outcomes
+remind.py          `incident remind`: reminders, the list, the posted comment
+report.py          `incident report`: the monthly report's headings, tables and charts
+charts.py          the words in an incident's Gantt chart
+notifications.py   the notification log and the clocks in words
+init.py            `incident init`: files written, next steps, CODEOWNERS, errors
 """
 
 from __future__ import annotations

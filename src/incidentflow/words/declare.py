@@ -193,12 +193,6 @@ FIELDS: dict[str, Words] = {
     "link": Words(en="link", ja="リンク"),
     "the incident file": Words(en="the incident file", ja="インシデントファイル"),
 }
-PERSONAL_DATA_KINDS: dict[str, Words] = {
-    "card number": Words(en="card number", ja="カード番号"),
-    "my number": Words(en="my number", ja="マイナンバー"),
-    "email": Words(en="email", ja="メールアドレス"),
-    "phone": Words(en="phone", ja="電話番号"),
-}
 
 # Why an issue is not a declaration: the command says it and does nothing.
 NOT_A_DECLARATION: dict[str, Words] = {

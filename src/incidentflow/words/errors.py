@@ -49,13 +49,6 @@ PERSONAL_DATA_IN_TEXT = Words(
     ja="個人情報（{found}）が含まれています。ID、ファイル名とすべてのログに残ってしまうため、"
     "個人情報を含めずにインシデントを説明してください。",
 )
-# The kinds of personal data the guard finds (privacy.detectors), as the refusal names them.
-PERSONAL_DATA_KINDS: dict[str, Words] = {
-    "card_number": Words(en="card number", ja="カード番号"),
-    "my_number": Words(en="my number", ja="マイナンバー"),
-    "email": Words(en="email", ja="メールアドレス"),
-    "phone": Words(en="phone", ja="電話番号"),
-}
 DETECTED_AT_NO_ZONE = Words(
     en="add a time zone, e.g. 2026-11-29T15:30+09:00, or give the day alone (2026-11-29)",
     ja="タイムゾーンを付けるか（例: 2026-11-29T15:30+09:00）、日付だけを指定してください"
@@ -132,3 +125,29 @@ NO_HEAD = Words(
     ja="{root} にはチェックアウトされたコミットがありません（git rev-parse HEAD が失敗しました）。"
     "リポジトリをチェックアウトした場所で sync を実行してください。",
 )
+
+# incident declare, init and report: options that do not fit together or do not parse
+ONE_EVENT = Words(
+    en="give one of --from-issue EVENT.json or --from-alert PAYLOAD.json",
+    ja="--from-issue EVENT.json か --from-alert PAYLOAD.json のどちらか一方を指定してください。",
+)
+ORGANISATION_NEEDED = Words(
+    en="give the GitHub organisation that owns the teams",
+    ja="チームを持つ GitHub の組織を指定してください。",
+)
+NOT_KEY_SLUG = Words(
+    en="'{item}' is not KEY=SLUG",
+    ja="「{item}」は KEY=SLUG の形ではありません（例: cs=customer-support）。",
+)
+MONTH_FORMAT = Words(
+    en="use YYYY-MM, e.g. 2026-11",
+    ja="月は YYYY-MM の形で指定してください（例: 2026-11）。",
+)
+
+# incident init's questions in a terminal, before the language is chosen: both at once.
+PROMPTS: dict[str, str] = {
+    "organisation": "GitHub の組織 / GitHub organisation",
+    "team": "{key} のチームのスラッグ / Team slug for {key}",
+    "language": "言語 / Language",
+    "timezone": "タイムゾーン / Time zone",
+}

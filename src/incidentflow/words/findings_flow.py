@@ -52,7 +52,7 @@ def _any_kind(value: str, language: str) -> str:
 @spec("elapsed")
 def _elapsed(minutes: str, language: str) -> str:
     """A number of minutes as days and hours: '8 days 3 h' / '8日と3時間'."""
-    from incidentflow.record.times import span_text
+    from incidentflow.words.states import span_text
 
     return span_text(timedelta(minutes=int(minutes)), language)
 
@@ -75,7 +75,7 @@ def late_value(minutes: int | None, days: int | None) -> str:
 
 def _late_parts(value: str, language: str) -> tuple[str, bool] | None:
     """(the length in words, whether it is known to the day only)."""
-    from incidentflow.record.times import days_text
+    from incidentflow.words.states import days_text
 
     if value.startswith("PT") and value.endswith("M"):
         return _elapsed(value[2:-1], language), False

@@ -106,3 +106,23 @@ def status_word(status: str | None, language: str) -> str:
         return "❔ 不明" if is_ja(language) else "❔ unknown"
     name = PHASES[parsed].ja if is_ja(language) else parsed.value
     return f"{STATUS_MARKS.get(parsed.value, '')} {name}".strip()
+
+
+def span_text(span: timedelta, language: str) -> str:
+    """A length of time in days and hours: '4 days 2 h' / '4日と2時間' (minutes under an hour)."""
+    seconds = max(0, int(span.total_seconds()))
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes = rest // 60
+    ja = language == "ja"
+    if days and hours:
+        return f"{days}日と{hours}時間" if ja else f"{days} day{'s' * (days != 1)} {hours} h"
+    if days:
+        return f"{days}日" if ja else f"{days} day{'s' * (days != 1)}"
+    if hours:
+        return f"{hours}時間" if ja else f"{hours} h"
+    return f"{minutes}分" if ja else f"{minutes} min"
+
+
+def days_text(days: int, language: str) -> str:
+    return f"{days}日" if language == "ja" else f"{days} day{'s' * (days != 1)}"
