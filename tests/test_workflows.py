@@ -901,7 +901,7 @@ def test_documented_workflows_are_as_safe_as_ours(documented_workflows: list[Pat
 
 def test_pre_commit_hooks() -> None:
     hooks = {hook["id"]: hook for hook in load_yaml(HOOKS_FILE)}
-    assert set(hooks) == {"incident-validate", "incident-schema-check"}
+    assert set(hooks) == {"incident-validate", "incident-schema-check", "incident-index"}
 
     validate = hooks["incident-validate"]
     assert validate["entry"] == "incident validate"
@@ -917,3 +917,9 @@ def test_pre_commit_hooks() -> None:
     assert schema["language"] == "python"
     assert schema["pass_filenames"] is False
     assert re.compile(schema["files"]).search("incidentflow.yaml")
+
+    index = hooks["incident-index"]
+    assert index["entry"] == "incident index"
+    assert index["pass_filenames"] is False
+    assert re.compile(index["files"]).search("incidents/2026/INC-20261129-1530-x-k3f9.md")
+    assert re.compile(index["files"]).search("incidentflow.yaml")

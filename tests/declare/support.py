@@ -113,10 +113,18 @@ def pulls(gh: FakeGitHub) -> list[Any]:
     return sorted(gh.state.pulls, key=lambda item: item.number)
 
 
-def declaration_files(gh: FakeGitHub, branch: str) -> dict[str, bytes]:
+INDEX = "incidents/README.md"
+
+
+def branch_files(gh: FakeGitHub, branch: str) -> dict[str, bytes]:
     """The files a branch changes since it forked from the default branch, with contents."""
     git = gh.state.git
     base, head = git.resolve(gh.state.default_branch), git.resolve(branch)
     assert base is not None and head is not None
     changed = git.head_changes(base.sha, head.sha)
     return {path: gh.state.read_file(branch, path) or b"" for path in changed}
+
+
+def declaration_files(gh: FakeGitHub, branch: str) -> dict[str, bytes]:
+    """The incident files a branch changes (the index it brings along is ``branch_files``')."""
+    return {path: raw for path, raw in branch_files(gh, branch).items() if path != INDEX}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import glob
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +13,16 @@ from hypothesis import strategies as st
 
 from incidentflow.record.load import parse_document
 from incidentflow.sync.writeback import TrackingUpdate, WriteBackError, set_tracking
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, run_incident
+from tests.fake_github import FakeGitHub
+from tests.sync.support import (
+    commit_all,
+    committed_files,
+    incident_path,
+    incident_text,
+    sync,
+    write_incident,
+)
 
 UPDATE = TrackingUpdate({"legal": 12, "cs": 3}, {"P1": 45})
 BLOCK = "tracking:\n  stakeholders:\n    legal: 12\n    cs: 3\n  prevention:\n    P1: 45\n"
@@ -151,3 +162,25 @@ def test_any_front_matter_only_gains_lines(text: str) -> None:
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     assert all(tag in ("equal", "insert") for tag, *_ in matcher.get_opcodes()), out.decode()
     assert set_tracking(out, UPDATE) == out
+
+
+def test_the_bot_pull_request_keeps_the_incident_index_current(
+    repo: Path, fake_github_factory: Any
+) -> None:
+    """The numbers the sync writes are not in the index (it lists what the files say about the
+    incident), so merging the bot's pull request never leaves a stale index behind."""
+    write_incident(repo, 1, incident_text(1, stakeholders=["engineering", "cs"]))
+    assert run_incident("index", cwd=repo).code == 0
+    commit_all(repo)
+    gh: FakeGitHub = fake_github_factory(files=committed_files(repo))
+    assert sync(repo, gh).code == 0
+
+    (pull,) = [p for p in gh.state.pulls if p.state == "open"]
+    gh.state.merge_pull(pull.number)
+    path = incident_path(1)
+    merged = gh.state.read_file("main", path)
+    assert merged is not None and b"tracking:" in merged
+    (repo / path).write_bytes(merged)
+    commit_all(repo, "merge the bot's pull request")
+
+    assert run_incident("index", "--check", cwd=repo).code == 0

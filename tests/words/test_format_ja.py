@@ -138,6 +138,16 @@ CONFIGS: dict[str, list[tuple[str, str]]] = {
     "folder not plain": [("incidents_dir: incidents", "incidents_dir: ../x")],
     "folder pattern": [("incidents_dir: incidents", "incidents_dir: 'a*'")],
     "folder too long": [("incidents_dir: incidents", "incidents_dir: " + "y" * 300)],
+    "index in the folder": [
+        ("incidents_dir: incidents", "incidents_dir: incidents\nindex_file: incidents/all.md")
+    ],
+    "index not markdown": [
+        ("incidents_dir: incidents", "incidents_dir: incidents\nindex_file: docs/all.txt")
+    ],
+    "index not plain": [
+        ("incidents_dir: incidents", "incidents_dir: incidents\nindex_file: ../all.md")
+    ],
+    "index value": [("incidents_dir: incidents", "incidents_dir: incidents\nindex_file: true")],
     "references": [
         ("  - key: cs\n", "  - key: engineering\n"),
         ("phase_requirements:\n", "phase_requirements:\n  closed: [xyz.quux]\n"),
@@ -427,6 +437,7 @@ def test_every_validator_reason_is_a_kind_of_its_own() -> None:
         "choices": "MEMBER, OWNER",
         "at_least": "5",
         "at_most": "3",
+        "value": "True",
     }
     for kind, words in REASONS.items():
         assert "{where" in words.ja, kind

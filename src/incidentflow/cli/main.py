@@ -459,11 +459,18 @@ def schema(obj: State, check: bool, output: Path | None) -> int:
 @click.option("--check", is_flag=True, help="Fail if the index differs from the incident files.")
 @click.pass_obj
 def index(obj: State, check: bool) -> int:
-    """Write, or check, the incident index: incidents/README.md, newest first."""
+    """Write, or check, the incident index (incidents/README.md unless the config's
+    index_file says otherwise), newest first."""
     from incidentflow.commands.index import check_index, index_path, write_index
 
     repository = obj.repository
-    target = repository.display(index_path(repository))
+    path = index_path(repository)
+    if path is None:
+        from incidentflow.words.output import NO_INDEX
+
+        click.echo(NO_INDEX(obj.language))
+        return EXIT_CLEAN
+    target = repository.display(path)
     if check:
         return _check_generated(obj, check_index(repository), target, "index")
     return _wrote(obj, target, write_index(repository))

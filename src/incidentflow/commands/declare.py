@@ -26,9 +26,16 @@ from incidentflow.declare.declaration import (
     without_personal_data,
 )
 from incidentflow.declare.draft import IncidentDraft, draft_incident
-from incidentflow.declare.publish import DeclareOutcome, personal_kinds, publish, refuse_issue
+from incidentflow.declare.publish import (
+    DeclareOutcome,
+    IndexWith,
+    personal_kinds,
+    publish,
+    refuse_issue,
+)
 from incidentflow.errors import IncidentflowError, UsageError
 from incidentflow.forge.connect import connect, required_settings
+from incidentflow.reports.index import index_entries, render_index
 from incidentflow.rules.findings import Level
 from incidentflow.rules.run import validate_bytes
 from incidentflow.words.declare import ERRORS, OUTCOMES
@@ -70,7 +77,11 @@ def declare_from_issue(repository: Repository, event_path: Path) -> DeclareOutco
     draft = _checked_draft(repository, declaration)
     if isinstance(draft, list):
         return refuse_issue(tracker, declaration, draft, language)
-    return _published(repository, publish(tracker, declaration, draft, repository.config), draft)
+    return _published(
+        repository,
+        publish(tracker, declaration, draft, repository.config, _index_with(repository)),
+        draft,
+    )
 
 
 def declare_from_alert(repository: Repository, event_path: Path) -> DeclareOutcome:
@@ -82,7 +93,11 @@ def declare_from_alert(repository: Repository, event_path: Path) -> DeclareOutco
         message = say(OUTCOMES["personal_in_alert"], kinds=personal_kinds(draft))
         return DeclareOutcome("refused", message)
     tracker = connect(required_settings("incident declare"))
-    return _published(repository, publish(tracker, declaration, draft, repository.config), draft)
+    return _published(
+        repository,
+        publish(tracker, declaration, draft, repository.config, _index_with(repository)),
+        draft,
+    )
 
 
 def _checked_draft(
@@ -133,3 +148,22 @@ def render_outcome(outcome: DeclareOutcome, language: str = "en") -> str:
     return OUTCOMES["other"](
         language, kind=kind(language) if kind else outcome.kind, message=message
     )
+
+
+def _index_with(repository: Repository) -> IndexWith:
+    """The index of the checkout's incident files plus the draft (the declaration workflow
+    checks out the default branch; if it moved on, the gate's SC002 asks for `incident index`)."""
+
+    def index_with(draft: IncidentDraft) -> tuple[str, bytes] | None:
+        relative = repository.config.index_path
+        if relative is None:
+            return None
+        files = {
+            file.relative_to(repository.root).as_posix(): file.read_bytes()
+            for file in repository.incident_files()
+        }
+        files[draft.path] = draft.text.encode("utf-8")
+        text = render_index(index_entries(files.items(), relative), repository.config)
+        return relative, text.encode("utf-8")
+
+    return index_with

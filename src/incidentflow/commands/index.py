@@ -1,4 +1,5 @@
-"""``incident index [--check]``: write, or check, the incident index (incidents/README.md)."""
+"""``incident index [--check]``: write, or check, the incident index (the config's
+``index_file``, by default incidents/README.md)."""
 
 from __future__ import annotations
 
@@ -6,39 +7,33 @@ from pathlib import Path
 
 from incidentflow.config.workspace import Repository
 from incidentflow.record.atomic import write_text_atomic
-from incidentflow.reports.index import IndexEntry, render_index
-from incidentflow.rules.findings import Finding, Level, finding
-from incidentflow.rules.run import validate_repository
-
-INDEX_NAME = "README.md"
+from incidentflow.reports.index import index_entries, render_index, stale_index
+from incidentflow.rules.findings import Finding
 
 
-def index_path(repository: Repository) -> Path:
-    return repository.incidents_dir / INDEX_NAME
+def index_path(repository: Repository) -> Path | None:
+    """Where the index goes; None when the config turns it off (``index_file: false``)."""
+    relative = repository.config.index_path
+    return repository.root / relative if relative is not None else None
 
 
 def expected_index(repository: Repository) -> str:
-    """The index the incident files call for, whatever their findings (a broken file is
-    listed with what can be read of it; `incident validate` reports the rest). It is written
-    in the config's language whatever ``INCIDENTFLOW_LANG`` says: it is a file in the
-    repository, the same for every reader, and ``--check`` compares it."""
-    results, _ = validate_repository(repository)
-    folder = repository.incidents_dir.resolve()
-    entries = []
-    for result in results:
-        shown = Path(result.document.path)
-        file = shown if shown.is_absolute() else repository.root / shown
-        try:
-            relative = file.resolve().relative_to(folder).as_posix()
-        except ValueError:
-            relative = Path(result.document.path).name
-        entries.append(IndexEntry(relative, result.data))
-    return render_index(entries, repository.config)
+    """The index the incident files in the working tree call for. It is written in the config's
+    language whatever ``INCIDENTFLOW_LANG`` says: it is a file in the repository, the same for
+    every reader, and ``--check`` compares it."""
+    relative = repository.config.index_path
+    assert relative is not None, "no index in this config"
+    files = [
+        (file.relative_to(repository.root).as_posix(), file.read_bytes())
+        for file in repository.incident_files()
+    ]
+    return render_index(index_entries(files, relative), repository.config)
 
 
 def write_index(repository: Repository) -> bool:
     """Write the index; False when it was already current (the file is left untouched)."""
     target = index_path(repository)
+    assert target is not None, "no index in this config"
     text = expected_index(repository)
     if target.exists() and target.read_bytes() == text.encode("utf-8"):
         return False
@@ -49,19 +44,9 @@ def write_index(repository: Repository) -> bool:
 
 def check_index(repository: Repository) -> Finding | None:
     target = index_path(repository)
-    display = repository.display(target)
-    expected = expected_index(repository)
+    assert target is not None, "no index in this config"
     try:
-        actual = target.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        actual: bytes | None = target.read_bytes()
+    except OSError:
         actual = None
-    if actual == expected:
-        return None
-    if actual is None:
-        return finding(display, None, None, "SC002", Level.ERROR, "missing")
-    old, new = actual.splitlines(), expected.splitlines()
-    line = next(
-        (n for n, (a, b) in enumerate(zip(old, new, strict=False), start=1) if a != b),
-        min(len(old), len(new)) + 1,
-    )
-    return finding(display, line, 1, "SC002", Level.ERROR, "stale")
+    return stale_index(repository.display(target), actual, expected_index(repository))

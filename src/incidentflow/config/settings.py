@@ -11,10 +11,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from incidentflow.config.conditions import AllOf, AnyOf, Condition, FieldTest, NotCondition
 from incidentflow.config.declare import DeclareSettings
@@ -152,6 +159,9 @@ class Config(ConfigRecord):
     calendar: str = "JP"
     id_prefix: str = Field(default="INC", pattern=r"^[A-Z][A-Z0-9]*$")
     incidents_dir: str = Field(default="incidents", min_length=1, max_length=200)
+    # The incident index (`incident index`): a Markdown file inside the repository; inside the
+    # incidents folder only as a README.md. Unset: <incidents_dir>/README.md; false: no index.
+    index_file: Annotated[str, Field(max_length=200)] | Literal[False] | None = None
     severities: list[SeverityLevel] = Field(min_length=1)
     stakeholders: list[StakeholderTeam] = Field(min_length=1)
     rules: list[StakeholderRule] = Field(default_factory=list)
@@ -187,6 +197,35 @@ class Config(ConfigRecord):
         ):
             raise invalid("folder_pattern", folder=value)
         return value
+
+    @field_validator("index_file", mode="before")
+    @classmethod
+    def _index_file(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None or value is False:
+            return value
+        if not isinstance(value, str):
+            raise invalid("index_value", value=value)
+        parts = value.split("/")
+        if value.startswith("/") or any(part in ("", ".", "..") for part in parts):
+            raise invalid("index_not_plain", path=value)
+        if any(ch in value for ch in "*?[]\\:!") or any(
+            ord(ch) < 32 or ord(ch) == 127 for ch in value
+        ):
+            raise invalid("index_not_plain", path=value)
+        if not value.endswith(".md"):
+            raise invalid("index_not_markdown", path=value)
+        # Inside the incidents folder every other .md file is an incident (rules/files.py).
+        folder = str(info.data.get("incidents_dir", "incidents")).rstrip("/")
+        if value.startswith(folder + "/") and parts[-1].lower() != "readme.md":
+            raise invalid("index_in_folder", path=value, folder=folder)
+        return value
+
+    @property
+    def index_path(self) -> str | None:
+        """The index file's path from the repository root; None when the config turns it off."""
+        if self.index_file is False:
+            return None
+        return self.index_file or f"{self.incidents_dir.rstrip('/')}/README.md"
 
     @field_validator("calendar")
     @classmethod

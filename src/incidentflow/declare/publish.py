@@ -16,6 +16,7 @@ it is not protected. Anything else stops the run before a write.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +83,11 @@ def branch_for(key: str) -> str:
     return f"{BRANCH_PREFIX}{key}"
 
 
+# The incident index as it is with a drafted incident added: (path, contents), or None when
+# the config keeps no index. The command computes it from the checkout (``commands.declare``).
+IndexWith = Callable[["IncidentDraft"], "tuple[str, bytes] | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     tracker: IssueTracker
@@ -89,17 +95,25 @@ class _Context:
     account: str
     default: str
     branch: str
+    index_with: IndexWith | None = None
 
 
 def publish(
-    tracker: IssueTracker, declaration: Declaration, draft: IncidentDraft, config: Config
+    tracker: IssueTracker,
+    declaration: Declaration,
+    draft: IncidentDraft,
+    config: Config,
+    index_with: IndexWith | None = None,
 ) -> DeclareOutcome:
+    """Open the declaration's pull request once: the drafted file, and the incident index with
+    it (``index_with``) so that the gate finds the index current."""
     context = _Context(
         tracker,
         config,
         tracker.authenticated_login(),
         tracker.default_branch(),
         branch_for(declaration.key),
+        index_with,
     )
     ours = _own_pulls(context, declaration)
     open_ones = [(pull, marker) for pull, marker in ours if pull.state == "open"]
@@ -182,6 +196,7 @@ def _declare(context: _Context, declaration: Declaration, draft: IncidentDraft) 
         except WriteOutcomeUnknown:
             if tracker.read_file(draft.path, branch) is None:
                 tracker.write_file(draft.path, branch, draft.text.encode("utf-8"), message, None)
+    _write_index(context, draft)
     marker = DeclarationMarker(
         declaration.key, draft.incident_id, draft.path, declaration.digest or "-"
     )
@@ -199,6 +214,26 @@ def _declare(context: _Context, declaration: Declaration, draft: IncidentDraft) 
     tracker.add_labels(pull.number, tuple(labels))
     _finish_issue(context, declaration, draft.incident_id, pull)
     return _outcome("declared", say(OUTCOMES["declared"]), marker, pull, declaration.notes)
+
+
+def _write_index(context: _Context, draft: IncidentDraft) -> None:
+    """The index with the new incident on the declaration's branch, written once: a re-run
+    finds it there and writes nothing."""
+    computed = context.index_with(draft) if context.index_with is not None else None
+    if computed is None:
+        return
+    path, wanted = computed
+    tracker, branch = context.tracker, context.branch
+    message = FILE["commit_index"](context.config.language, incident=draft.incident_id)
+    for _ in range(2):
+        found = tracker.read_file(path, branch)
+        if found is not None and found.content == wanted:
+            return
+        try:
+            tracker.write_file(path, branch, wanted, message, found.sha if found else None)
+            return
+        except WriteOutcomeUnknown:
+            continue  # landed or not: the next read tells
 
 
 def _prepare_branch(context: _Context) -> None:

@@ -23,6 +23,7 @@ from incidentflow.gate.closure import closure_checklists
 from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
 from incidentflow.record.load import parse_document
+from incidentflow.reports.index import index_entries, render_index, stale_index
 from incidentflow.rules import files as incidents_folder
 from incidentflow.rules.clocks import ClockState, is_imported
 from incidentflow.rules.findings import Finding, Level, finding, wrapped
@@ -165,10 +166,17 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
     if proposed is not None and proposed != in_force:
         judges.append(Repository(root, proposed))
     folders = list(dict.fromkeys(judge.config.incidents_dir for judge in judges))
-    changed = git.changes(root, base_sha, head_sha, [*folders, relative_config, *GATE_FILES])
+    index = in_force.index_path
+    watched = [*folders, relative_config, *GATE_FILES, *([index] if index else [])]
+    changed = git.changes(root, base_sha, head_sha, watched)
     ours = [c for c in changed if any(_touches(c, folder) for folder in folders)]
-    run.findings.extend(_gate_file_findings(changed, folders, relative_config))
+    run.findings.extend(
+        _gate_file_findings([c for c in changed if c.path != index], folders, relative_config)
+    )
     run.files += len(ours)
+    index_changed = any(c.path == index or c.old_path == index for c in changed)
+    if index is not None and (ours or index_changed):
+        run.findings.extend(_index_findings(root, head_sha, in_force, index, index_changed))
     if not ours:
         return run
     contents = git.read_blobs(
@@ -200,6 +208,35 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
         run.incidents.append(incident)
         run.findings.extend(incident.findings)
     return run
+
+
+def _index_findings(
+    root: Path, head: str, config: Config, index: str, index_changed: bool
+) -> list[Finding]:
+    """SC002 when the index at ``head`` is not what the incident files at ``head`` call for:
+    a change to the incidents must bring its regenerated index (`incident index`). A
+    repository that has never written its index (none at the base, none at the head) is not
+    asked for one here; ``incident index --check`` in its CI is."""
+    entries = [
+        entry
+        for entry in git.tree_entries(root, head, [config.incidents_dir, index])
+        if entry.mode in git.REGULAR_FILE_MODES
+    ]
+    blobs = git.read_blobs(root, [entry.blob for entry in entries])
+    incidents = [
+        (entry.path, blobs[entry.blob])
+        for entry in entries
+        if entry.path != index
+        and incidents_folder.under(entry.path, config.incidents_dir)
+        and incidents_folder.kind_of(entry.path) is incidents_folder.Kind.INCIDENT
+        and incidents_folder.unsafe_name(entry.path) is None
+    ]
+    actual = next((blobs[entry.blob] for entry in entries if entry.path == index), None)
+    if actual is None and not index_changed:
+        return []
+    expected = render_index(index_entries(incidents, index), config)
+    found = stale_index(incidents_folder.shown(index), actual, expected)
+    return [] if found is None else [found]
 
 
 def _touches(change: git.Change, folder: str) -> bool:

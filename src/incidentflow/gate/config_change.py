@@ -24,7 +24,9 @@ from incidentflow.words.findings_gate import RELAXATIONS, clock_changes
 
 # Settings whose change never loosens the gate: words shown to people, the audit trail, and
 # how declarations are written (each declaration is itself a pull request the gate judges).
-_NEUTRAL = frozenset({"version", "language", "severities", "id_prefix", "approvals", "declare"})
+_NEUTRAL = frozenset(
+    {"version", "language", "severities", "id_prefix", "approvals", "declare", "index_file"}
+)
 _UNIT_HOURS = {"hours": 1.0, "days": 24.0, "business_days": 24.0}
 
 

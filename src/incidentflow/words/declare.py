@@ -130,6 +130,9 @@ FILE: dict[str, Words] = {
     "removed": Words(en="(removed: personal data)", ja="（個人情報のため削除）"),
     "alert_removed": Words(en="Alert: {removed}", ja="アラート: {removed}"),
     "commit_declare": Words(en="Declare {incident}", ja="障害申告 {incident}"),
+    "commit_index": Words(
+        en="Incident index with {incident}", ja="インシデント一覧に {incident} を追加"
+    ),
     "commit_repeat": Words(
         en="Timeline of {incident}: the alert fired again",
         ja="{incident} のタイムライン：アラートが再び届きました",

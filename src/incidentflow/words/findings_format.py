@@ -128,6 +128,32 @@ REASONS: dict[str, Words] = {
         ja="{where:path_or_top}の '{folder}' にパターンの文字か制御文字が入っています。"
         "incidents_dir にはパターンではなくフォルダー名を書いてください。",
     ),
+    "index_not_plain": Words(
+        en="'{path}' is not a plain file path inside the repository: write it relative to the "
+        "repository root, without '.', '..', '//' or pattern characters (e.g. incidents/README.md)",
+        ja="{where:path_or_top}の '{path}' はリポジトリ内の普通のファイルパスではありません。"
+        "'.'、'..'、'//' やパターンの文字を使わず、リポジトリのルートからの相対パスで書いて"
+        "ください（例: incidents/README.md）。",
+    ),
+    "index_not_markdown": Words(
+        en="'{path}' is not a Markdown file: the index is written as Markdown, name it *.md "
+        "(or write false for no index)",
+        ja="{where:path_or_top}の '{path}' は Markdown ファイルではありません。一覧は Markdown で"
+        "書き出すので *.md の名前にしてください（一覧が不要なら false と書いてください）。",
+    ),
+    "index_value": Words(
+        en="'{value}' is not an index file: write a path such as incidents/README.md, or "
+        "false for no index",
+        ja="{where:path_or_top}の '{value}' は一覧のファイルではありません。"
+        "incidents/README.md のようなパスを書くか、一覧が不要なら false と書いてください。",
+    ),
+    "index_in_folder": Words(
+        en="'{path}' is inside {folder}/, where every other .md file is an incident: name the "
+        "index {folder}/README.md or put it outside the folder",
+        ja="{where:path_or_top}の '{path}' は {folder}/ の中にあります。このフォルダーでは "
+        "README.md 以外の .md ファイルはすべてインシデントとして扱われます。"
+        "一覧は {folder}/README.md にするか、フォルダーの外に置いてください。",
+    ),
     "unknown_calendar": Words(
         en="no public-holiday calendar for '{calendar}': use an ISO 3166 country code "
         "such as JP, US or DE",

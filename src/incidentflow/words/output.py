@@ -56,3 +56,8 @@ NOT_ANNOTATED = Words(
 UP_TO_DATE = Words(en="{path} is up to date", ja="{path} は最新です。")
 WROTE = Words(en="wrote {path}", ja="{path} を書き出しました。")
 UNCHANGED = Words(en="unchanged {path}", ja="{path} は変更ありません（すでに最新です）。")
+NO_INDEX = Words(
+    en="the config turns the incident index off (index_file: false): nothing to write or check",
+    ja="設定で一覧が無効になっています（index_file: false）。書き出すものも確認するものも"
+    "ありません。",
+)

@@ -1,0 +1,112 @@
+"""The incident index under the gate: a pull request that changes incidents brings its
+regenerated index, wherever the config keeps it; a repository without one is not asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Result, git, run_incident
+from tests.gate.fixtures import commit, incident, start_branch
+
+PATH = "incidents/2026/INC-20261110-0900-checkout-errors-ab12.md"
+OTHER = "incidents/2026/INC-20261111-0900-search-slow-cd34.md"
+INDEX = "incidents/README.md"
+
+
+def check(repo: Path) -> Result:
+    return run_incident("check", "--base", "main", "--format", "json", cwd=repo)
+
+
+def sc002(result: Result) -> list[dict[str, object]]:
+    found = result.json()["findings"]
+    assert isinstance(found, list)
+    return [f for f in found if f["code"] == "SC002"]
+
+
+def second_incident() -> str:
+    return incident("detected").replace("INC-20261110-0900-checkout-errors-ab12", OTHER[15:-3])
+
+
+def with_index(repo: Path, files: dict[str, str | None]) -> dict[str, str | None]:
+    """``files`` plus the index `incident index` writes for them, as a contributor commits."""
+    for relative, content in files.items():
+        if content is not None:
+            (repo / relative).parent.mkdir(parents=True, exist_ok=True)
+            (repo / relative).write_text(content, "utf-8")
+    assert run_incident("index", cwd=repo).code == 0
+    index = repo / (run_incident("index", "--check", cwd=repo).stdout.split(" ", 1)[0])
+    return {**files, index.relative_to(repo).as_posix(): index.read_text("utf-8")}
+
+
+def test_a_new_incident_without_its_index_line_is_stopped(repo: Path) -> None:
+    start_branch(repo, with_index(repo, {PATH: incident("detected")}))
+    commit(repo, "add", {OTHER: second_incident()})
+
+    result = check(repo)
+
+    assert result.code == 1
+    (found,) = sc002(result)
+    assert found["path"] == INDEX and found["level"] == "error"
+    assert "incident index" in str(found["message"])
+    commit(repo, "index", with_index(repo, {}))
+    assert check(repo).code == 0, check(repo).stdout
+
+
+def test_the_gate_and_index_check_agree_on_what_is_current(repo: Path) -> None:
+    start_branch(repo, with_index(repo, {PATH: incident("detected")}))
+    commit(repo, "add", with_index(repo, {OTHER: second_incident()}))
+
+    assert sc002(check(repo)) == []
+    assert run_incident("index", "--check", cwd=repo).code == 0
+
+
+def test_editing_or_deleting_the_index_by_hand_is_stopped(repo: Path) -> None:
+    start_branch(repo, with_index(repo, {PATH: incident("detected")}))
+    edited = (repo / INDEX).read_text("utf-8").replace("2026-11-10", "2026-11-09")
+    commit(repo, "edit", {INDEX: edited})
+    (found,) = sc002(check(repo))
+    assert found["line"] is not None
+
+    git(repo, "reset", "-q", "--hard", "main")
+    commit(repo, "delete", {INDEX: None})
+    (found,) = sc002(check(repo))
+    assert "missing" in str(found["message"])
+
+
+def test_a_repository_without_an_index_is_not_asked_for_one_by_the_gate(repo: Path) -> None:
+    start_branch(repo, {PATH: incident("detected")})
+    commit(repo, "add", {OTHER: second_incident()})
+
+    assert sc002(check(repo)) == []
+    assert run_incident("index", "--check", cwd=repo).code == 1  # CI's own step still asks
+
+
+def test_the_config_names_the_index_and_links_follow_it(repo: Path) -> None:
+    config = repo / "incidentflow.yaml"
+    config.write_text(config.read_text("utf-8") + "index_file: docs/incidents.md\n", "utf-8")
+    start_branch(repo, with_index(repo, {PATH: incident("detected")}))
+
+    written = (repo / "docs" / "incidents.md").read_text("utf-8")
+    assert f"(../{PATH})" in written
+    assert not (repo / INDEX).exists()
+    commit(repo, "add", {OTHER: second_incident()})
+    (found,) = sc002(check(repo))
+    assert found["path"] == "docs/incidents.md"
+    git(repo, "reset", "-q", "--hard", "main")
+    commit(repo, "edit", {"docs/incidents.md": written + "\nhand-written line\n"})
+    (found,) = sc002(check(repo))
+    assert found["path"] == "docs/incidents.md"
+    assert {f["code"] for f in check(repo).json()["findings"]} == {"SC002"}, "not a gate file"
+
+
+def test_an_index_turned_off_is_neither_written_nor_asked_for(repo: Path) -> None:
+    config = repo / "incidentflow.yaml"
+    config.write_text(config.read_text("utf-8") + "index_file: false\n", "utf-8")
+    start_branch(repo, {PATH: incident("detected")})
+    commit(repo, "add", {OTHER: second_incident()})
+
+    assert sc002(check(repo)) == []
+    for args in (("index",), ("index", "--check")):
+        result = run_incident(*args, cwd=repo)
+        assert result.code == 0 and "index_file: false" in result.stdout
+    assert not (repo / INDEX).exists()
