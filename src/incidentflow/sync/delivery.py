@@ -26,8 +26,14 @@ from incidentflow.forge.interface import (
     WriteOutcomeUnknown,
 )
 from incidentflow.forge.mentions import quieten
+from incidentflow.record.load import parse_document
 from incidentflow.sync.report import Action, ActionKind, NotDone
-from incidentflow.sync.writeback import TrackingUpdate, WriteBackError, set_tracking
+from incidentflow.sync.writeback import (
+    TrackingUpdate,
+    WriteBackError,
+    pending_tracking,
+    set_tracking,
+)
 from incidentflow.words.issues import PULL_REQUEST
 from incidentflow.words.phrase import Phrase, Text, joined, say
 from incidentflow.words.sync import DETAILS, SUBJECTS
@@ -96,12 +102,14 @@ class Delivery:
         return self._spliced[key]
 
     def _needs(self, item: FileUpdate, found: FileRecord | None) -> bool:
+        """Does the default branch's file still lack numbers? Asked of every file on every
+        run, so the fast loader answers; ruamel's round trip runs only to make an edit."""
         if found is None:
             return True
-        try:
-            return self._splice(item, found.content) != found.content
-        except WriteBackError:
-            return True  # _write reports it
+        document, _ = parse_document(found.content, item.path)
+        if document is None or not isinstance(document.data, dict):
+            return True  # _write reports why it cannot be edited
+        return not pending_tracking(document.data, item.update).empty
 
     def _same_file(
         self, item: FileUpdate, mine: FileRecord | None, theirs: FileRecord | None

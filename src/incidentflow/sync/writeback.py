@@ -93,6 +93,19 @@ def set_tracking(raw: bytes, update: TrackingUpdate) -> bytes:
     if any("\r" in line for line in original):
         raise WriteBackError("bare_cr")
     source = "".join(line + "\n" for line in original)
+    if isinstance(data, Mapping) and "tracking" not in data:
+        # The first write-back of a file: a block of plain lines at the end of the front
+        # matter, no round trip. Verified like any edit; a file it does not fit goes to ruamel.
+        block = _tracking_block(update, _guess_indent(source)[0])
+        if block is not None:
+            middle = "".join(lines[1:close]) + "".join(row + newline for row in block)
+            result = "".join(lines[:1]) + middle + "".join(lines[close:])
+            output = (_BOM if bom else b"") + result.encode("utf-8")
+            try:
+                _verify(raw, output, update)
+                return output
+            except WriteBackError:
+                pass
 
     yaml = _yaml(source)
     try:
@@ -113,6 +126,24 @@ def set_tracking(raw: bytes, update: TrackingUpdate) -> bytes:
     output = (_BOM if bom else b"") + result.encode("utf-8")
     _verify(raw, output, update)
     return output
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+
+
+def _tracking_block(update: TrackingUpdate, indent: int) -> list[str] | None:
+    """``tracking:`` with the numbers as plain YAML lines; None for a key that would need
+    quoting (ruamel writes those)."""
+    rows = ["tracking:"]
+    for name, values in (("stakeholders", update.stakeholders), ("prevention", update.prevention)):
+        if not values:
+            continue
+        rows.append(f"{' ' * indent}{name}:")
+        for key, number in values.items():
+            if not _PLAIN_KEY.match(key):
+                return None
+            rows.append(f"{' ' * 2 * indent}{key}: {number}")
+    return rows
 
 
 def _content(line: str) -> str:
