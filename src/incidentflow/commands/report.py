@@ -50,6 +50,7 @@ def run_monthly(repository: Repository, period: Period) -> tuple[Report, Trend]:
     today: date = now.today(repository.config)
     incidents = [r.data for r in results]
     report = build_report(incidents, repository.config, period, today)
+    _add_checklist_progress(report)
     # Only incidents in the trend's window are measured, so only theirs are looked up.
     window = month_starts(period.end)[0]
     phase_times: dict[str, dict[str, tuple[str, str]]] = {}
@@ -65,6 +66,33 @@ def run_monthly(repository: Repository, period: Period) -> tuple[Report, Trend]:
             }
     trend = build_trend(incidents, repository.config, period.end, today, phase_times)
     return report, trend
+
+
+def _add_checklist_progress(report: Report) -> None:
+    """How far each listed incident's checklists got ('cs 2/10'), read from GitHub when the
+    environment names a repository and a token; without them the report links the issues."""
+    from incidentflow.commands.checklist_progress import checklist_progress, open_tracker
+
+    rows = [row for row in report.incidents if row.get("checklists")]
+    tracker = open_tracker() if rows else None
+    for row in rows:
+        found = checklist_progress({"tracking": {"stakeholders": row["checklists"]}}, tracker)
+        row["checklist_progress"] = {team: list(counts) for team, counts in found.items()}
+
+
+def _checklists_cell(row: dict[str, Any], url: str | None) -> str:
+    """'✅ cs 10/10, ⬜ legal 2/7', each linked to its issue; '-' without checklists."""
+    progress = row.get("checklist_progress") or {}
+    parts = []
+    for team, number in (row.get("checklists") or {}).items():
+        counts = progress.get(team)
+        if counts is not None:
+            done, total = counts
+            text = f"{'✅' if total and done == total else '⬜'} {team} {done}/{total}"
+        else:
+            text = f"{team} #{number}"
+        parts.append(f"[{text}]({url}/issues/{number})" if url else text)
+    return ", ".join(parts) or "-"
 
 
 def _in_git(repository: Repository, result: ValidatedIncident) -> str:
@@ -210,14 +238,19 @@ def render_markdown(
         lines.append("")
     lines += [f"### {say('list')}", ""]
     if report.incidents:
+        from incidentflow.commands.status_markdown import repository_url
+
+        url = repository_url()
         lines += [
-            f"| ID | {say('severity_col')} | {say('status_col')} | {say('title_col')} |",
-            "|---|---|---|---|",
+            f"| ID | {say('severity_col')} | {say('status_col')} | {say('title_col')} "
+            f"| {say('checklists_col')} |",
+            "|---|---|---|---|---|",
         ]
         for row in report.incidents:
             severity = severities.get(str(row["severity"])) or row["severity"]
             status = status_word(row["status"], language)
-            lines.append(f"| {row['id']} | {severity} | {status} | {row['title']} |")
+            checklists = _checklists_cell(row, url)
+            lines.append(f"| {row['id']} | {severity} | {status} | {row['title']} | {checklists} |")
     else:
         lines.append(say("none"))
     return "\n".join(lines) + "\n"

@@ -250,6 +250,7 @@ def build_report(
                 "minutes_to_recover": _minutes(data.get("detected_at"), data.get("resolved_at")),
                 "minutes_to_mitigate": _minutes(start, mitigation(data)),
                 "minutes_to_resolve": _minutes(start, data.get("resolved_at")),
+                "checklists": _checklist_issues(data),
             }
         )
     report.by_severity = dict(sorted(severities.items()))
@@ -469,3 +470,15 @@ def reminders(
             )
     found.sort(key=lambda r: (r.due, r.incident_id, r.key))
     return found
+
+
+def _checklist_issues(data: Mapping[str, Any]) -> dict[str, int]:
+    """Team key -> its checklist issue, for the teams the incident involves."""
+    tracking = lookup(data, "tracking.stakeholders")
+    numbers = tracking if isinstance(tracking, Mapping) else {}
+    teams = [key for key in data.get("stakeholders") or [] if isinstance(key, str)]
+    return {
+        team: numbers[team]
+        for team in teams
+        if isinstance(numbers.get(team), int) and not isinstance(numbers.get(team), bool)
+    }

@@ -72,6 +72,7 @@ REPORT: dict[str, Words] = {
     "severity_col": Words(en="severity", ja="重大度"),
     "status_col": Words(en="status", ja="状態"),
     "title_col": Words(en="title", ja="件名"),
+    "checklists_col": Words(en="checklists", ja="チェックリスト"),
     "item": Words(en="- {label}: {value}", ja="- {label}：{value}"),
 }
 
