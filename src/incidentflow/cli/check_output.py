@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from incidentflow.cli.output import one_line, render_text, summary_line
+from incidentflow.cli.output import markdown_findings_table, one_line, render_text, summary_line
 from incidentflow.gate.check import ChangedIncident, CheckRun
-from incidentflow.rules.findings import Finding, Level, sort_key
+from incidentflow.rules.findings import Finding, Level
 from incidentflow.words import Words, output_language
 from incidentflow.words import check as said
 from incidentflow.words.findings import message as localised
@@ -38,19 +38,6 @@ def _transition(incident: ChangedIncident, language: str, status: Words | None =
 
 def _tally(run: CheckRun, language: str) -> str:
     return summary_line(run.files, run.findings, language)
-
-
-def _findings_table(findings: list[Finding], language: str) -> str:
-    rows = [said.FINDINGS_TABLE(language), "|---|---|---|---|---|"]
-    for finding in sorted(findings, key=sort_key)[:MAX_ROWS]:
-        message = one_line(localised(finding, language)).replace("|", "\\|")
-        rows.append(
-            f"| {_ICONS[finding.level]} | `{one_line(finding.path)}` | {finding.line or ''} | "
-            f"{finding.code} | {message} |"
-        )
-    if len(findings) > MAX_ROWS:
-        rows.append("\n" + said.MORE_FINDINGS(language, count=len(findings) - MAX_ROWS))
-    return "\n".join(rows) + "\n"
 
 
 def _listed(found: Finding, language: str, label: str = "") -> str:
@@ -103,7 +90,12 @@ def summary_markdown(run: CheckRun) -> str:
         lines += [_listed(f, language) for f in allowed]
     problems = [f for f in run.findings if f.level is not Level.NOTICE]
     if problems:
-        lines += ["", said.FINDINGS(language), "", _findings_table(problems, language)]
+        lines += [
+            "",
+            said.FINDINGS(language),
+            "",
+            markdown_findings_table(problems, MAX_ROWS, language=language),
+        ]
     return "\n".join(lines) + "\n"
 
 

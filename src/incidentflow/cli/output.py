@@ -246,7 +246,7 @@ def markdown_findings_table(
     for finding in sorted(findings, key=sort_key)[:limit]:
         message = one_line(said(finding, language)).replace("|", "\\|")
         rows.append(
-            f"| {icon[finding.level]} | `{finding.path}` | {finding.line or ''} | "
+            f"| {icon[finding.level]} | `{one_line(finding.path)}` | {finding.line or ''} | "
             f"{finding.code} | {message} |"
         )
     if len(findings) > limit:

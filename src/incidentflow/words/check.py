@@ -40,12 +40,6 @@ ALLOWED = Words(
     ja="### 個人情報の例外として受け入れた値（allow）",
 )
 FINDINGS = Words(en="### Findings", ja="### 指摘事項")
-FINDINGS_TABLE = Words(
-    en="| | file | line | rule | what to do |", ja="| | ファイル | 行 | ルール | 対応 |"
-)
-MORE_FINDINGS = Words(
-    en="… and {count} more in the job log.", ja="… ほか {count} 件はジョブのログにあります。"
-)
 MORE_INCIDENTS = Words(
     en="… and {count} more changed incidents (`incident status`).",
     ja="… ほかに変更されたインシデントが {count} 件あります（`incident status` で確認できます）。",
