@@ -10,7 +10,6 @@ from incidentflow.words import check as said
 from incidentflow.words.findings import message as localised
 from incidentflow.words.states import status_word
 
-_ICONS = {Level.ERROR: "❌", Level.WARNING: "⚠️", Level.NOTICE: "ℹ️"}
 MAX_ROWS = 200
 
 
