@@ -63,7 +63,7 @@ def folder_findings(repository: Repository) -> list[Finding]:
         if reason is not None:
             findings.append(incidents_folder.name_finding(shown, reason))
         elif path.is_symlink():
-            findings.append(incidents_folder.not_a_file_finding(shown, "a symbolic link"))
+            findings.append(incidents_folder.not_a_file_finding(shown, incidents_folder.SYMLINK))
         elif path.is_dir():
             continue
         elif incidents_folder.kind_of(shown) is incidents_folder.Kind.DOCUMENT:
