@@ -149,7 +149,7 @@ PHASES: dict[Status, Phase] = {
                     Words(
                         "an assessment is someone's: name who assessed it (none, suspected or "
                         "confirmed)",
-                        "評価には評価した人がいます: 評価者の名前",
+                        "誰が評価したか（評価者の名前）",
                     ),
                     when=_PERSONAL_DATA_ASSESSED,
                 ),
