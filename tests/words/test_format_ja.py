@@ -105,6 +105,10 @@ FILES: dict[str, bytes | str] = {
     "a number too long": _with("impact:\n  orders: " + "9" * 5_000),
     # fields
     "misplaced and unknown": _with("summary: x\nxyzzy: 1\nsevrity: sev2"),
+    "fields of an earlier version": _with(
+        "impact:\n  orders_affected: 5\n  amount_jpy: 1000\n"
+        "notifications:\n  shops:\n    notified_at: '2026-11-04T11:00:00+09:00'"
+    ),
     "wrong types": WRONG_TYPES,
     "more wrong types": _with(
         "investigation: 1\nlang: fr\nduplicate_of: x\n"

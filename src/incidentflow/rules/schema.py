@@ -128,6 +128,21 @@ def findings_from_error(
     return findings
 
 
+# Fields of earlier versions of the record, and where their facts go now: the record moved
+# to typed counts under `impact` and a notification log (README, "The record").
+_RENAMED: dict[tuple[str, str], tuple[str, str]] = {
+    ("impact", "shops_affected"): ("renamed", "impact.shops"),
+    ("impact", "orders_affected"): ("renamed", "impact.orders"),
+    ("impact", "users_affected"): ("renamed", "impact.people"),
+    ("impact", "transactions_affected"): ("renamed", "impact.transactions"),
+    ("impact", "amount_jpy"): ("renamed_amount", "impact.amount"),
+    **{
+        ("notifications", slot): ("renamed_log", "notifications.log")
+        for slot in ("notified_at", "preliminary_reported_at", "final_reported_at")
+    },
+}
+
+
 def _describe_error(
     item: ErrorDetails, loc: tuple[str | int, ...], root: type[BaseModel], prefix: str
 ) -> tuple[str, str, dict[str, str], bool]:
@@ -139,6 +154,10 @@ def _describe_error(
     if kind == "extra_forbidden":
         where = format_loc(loc)
         name = str(loc[-1])
+        if root.__name__ == "Incident":
+            renamed = _RENAMED.get((str(loc[0]), name)) if len(loc) <= 3 else None
+            if renamed is not None:
+                return "020", renamed[0], {"name": name, "replacement": renamed[1]}, True
         homes = [home for home in _homes(root, name) if home != where]
         if 0 < len(homes) <= 3:
             # A real field in the wrong place: say where it goes, not what it resembles.

@@ -407,6 +407,24 @@ _SHAPES: dict[str, dict[str, Words]] = {
             en="unknown field '{where}'. Remove it or fix its spelling.",
             ja="不明な項目「{where}」です。削除するか、綴りを直してください。",
         ),
+        "renamed": Words(
+            en="'{where}' is a field of an earlier version of the record: write the count as "
+            "{replacement} (a number, or {{at_least: N}} for a bound).",
+            ja="「{where}」は以前の版の項目です。件数は {replacement} に書いてください"
+            "（数、または下限だけ分かるときは {{at_least: N}}）。",
+        ),
+        "renamed_amount": Words(
+            en="'{where}' is a field of an earlier version of the record: write the amount as "
+            "{replacement} with value and currency (e.g. {{value: 120000, currency: JPY}}).",
+            ja="「{where}」は以前の版の項目です。金額は {replacement} に value と currency で"
+            "書いてください（例: {{value: 120000, currency: JPY}}）。",
+        ),
+        "renamed_log": Words(
+            en="'{where}' is a field of an earlier version of the record: record each "
+            "notification as an entry of {replacement} (at, recipient, kind).",
+            ja="「{where}」は以前の版の項目です。連絡や報告は 1 件ずつ {replacement} の項目"
+            "（at、recipient、kind）として記録してください。",
+        ),
         "unknown_suggested": Words(
             en="unknown field '{where}'. Did you mean '{suggestion}'? "
             "Remove it or fix its spelling.",
