@@ -3,6 +3,7 @@ regenerated index, wherever the config keeps it; a repository without one is not
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from tests.conftest import Result, git, run_incident
@@ -27,7 +28,7 @@ def second_incident() -> str:
     return incident("detected").replace("INC-20261110-0900-checkout-errors-ab12", OTHER[15:-3])
 
 
-def with_index(repo: Path, files: dict[str, str | None]) -> dict[str, str | None]:
+def with_index(repo: Path, files: Mapping[str, str | None]) -> dict[str, str | None]:
     """``files`` plus the index `incident index` writes for them, as a contributor commits."""
     for relative, content in files.items():
         if content is not None:
@@ -110,3 +111,55 @@ def test_an_index_turned_off_is_neither_written_nor_asked_for(repo: Path) -> Non
         result = run_incident(*args, cwd=repo)
         assert result.code == 0 and "index_file: false" in result.stdout
     assert not (repo / INDEX).exists()
+
+
+def _incident_at(day: str, hour: str, slug: str) -> tuple[str, str]:
+    ident = f"INC-2026{day}-{hour}00-{slug}-ab12"
+    text = incident("detected").replace("INC-20261110-0900-checkout-errors-ab12", ident)
+    text = text.replace("2026-11-10T09:00:00+09:00", f"2026-{day[:2]}-{day[2:]}T{hour}:00:00+09:00")
+    return f"incidents/2026/{ident}.md", text
+
+
+def test_the_amended_index_is_the_whole_index(repo: Path) -> None:
+    """The gate amends the base's index by the changed rows; what it expects is exactly what
+    reading every file gives, for additions, edits that move a row, renames and deletions."""
+    from incidentflow import git as gitops
+    from incidentflow.config.settings import load_config
+    from incidentflow.gate.check import _amended_index, _whole_index
+
+    files = dict(_incident_at(f"11{day:02d}", f"{hour:02d}", f"case{day}{hour}")
+                 for day in (3, 5, 9) for hour in (8, 17))  # fmt: skip
+    start_branch(repo, with_index(repo, files))
+    paths = sorted(files)
+    moved = (
+        files[paths[0]]
+        .replace("T08:00:00+09:00", "T23:00:00+09:00")
+        .replace("2026-11-03", "2026-11-20")
+    )
+    added_path, added = _incident_at("1104", "12", "new")
+    git(repo, "mv", paths[1], paths[1].replace("case", "renamed"))
+    commit(repo, "change", {paths[0]: moved, paths[2]: None, added_path: added})
+
+    config = load_config(repo / "incidentflow.yaml").config
+    base = git(repo, "rev-parse", "main").strip()
+    head = git(repo, "rev-parse", "HEAD").strip()
+    changes = gitops.changes(repo, base, head, ["incidents"])
+    index = "incidents/README.md"
+    amended = _amended_index(repo, (base, head), config, index, changes)
+    assert amended is not None, "the base's index reads back row by row"
+    assert amended == _whole_index(repo, head, config, index)
+    assert sc002(check(repo)), "the change did not bring its index"
+
+
+def test_an_index_that_does_not_read_back_is_checked_in_full(repo: Path) -> None:
+    start_branch(repo, with_index(repo, {PATH: incident("detected")}))
+    git(repo, "checkout", "-q", "main")
+    stale = (repo / INDEX).read_text("utf-8").replace("| ID |", "| id |")
+    commit(repo, "an index by an older version", {INDEX: stale})
+    git(repo, "checkout", "-q", "change")
+    git(repo, "merge", "-q", "main", "-m", "merge")
+    commit(repo, "add", with_index(repo, {OTHER: second_incident()}))
+
+    assert sc002(check(repo)) == []
+    commit(repo, "hand edit", {INDEX: stale})
+    assert sc002(check(repo))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,14 @@ from incidentflow.gate.closure import closure_checklists
 from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
 from incidentflow.record.load import parse_document
-from incidentflow.reports.index import index_entries, render_index, stale_index
+from incidentflow.reports.index import (
+    index_entries,
+    index_row,
+    read_rows,
+    render_index,
+    render_rows,
+    stale_index,
+)
 from incidentflow.rules import files as incidents_folder
 from incidentflow.rules.clocks import ClockState, is_imported
 from incidentflow.rules.findings import Finding, Level, finding, wrapped
@@ -174,9 +182,11 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
         _gate_file_findings([c for c in changed if c.path != index], folders, relative_config)
     )
     run.files += len(ours)
-    index_changed = any(c.path == index or c.old_path == index for c in changed)
-    if index is not None and (ours or index_changed):
-        run.findings.extend(_index_findings(root, head_sha, in_force, index, index_changed))
+    if index is not None and (ours or any(index in (c.path, c.old_path) for c in changed)):
+        # A config change may change every row (names, language, what is withheld).
+        whole = head_blob != base_blob
+        revisions = (base_sha, head_sha)
+        run.findings.extend(_index_findings(root, revisions, in_force, index, changed, whole))
     if not ours:
         return run
     contents = git.read_blobs(
@@ -211,32 +221,86 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
 
 
 def _index_findings(
-    root: Path, head: str, config: Config, index: str, index_changed: bool
+    root: Path,
+    revisions: tuple[str, str],
+    config: Config,
+    index: str,
+    changes: list[git.Change],
+    whole: bool,
 ) -> list[Finding]:
-    """SC002 when the index at ``head`` is not what the incident files at ``head`` call for:
-    a change to the incidents must bring its regenerated index (`incident index`). A
-    repository that has never written its index (none at the base, none at the head) is not
-    asked for one here; ``incident index --check`` in its CI is."""
-    entries = [
-        entry
-        for entry in git.tree_entries(root, head, [config.incidents_dir, index])
-        if entry.mode in git.REGULAR_FILE_MODES
-    ]
-    blobs = git.read_blobs(root, [entry.blob for entry in entries])
-    incidents = [
-        (entry.path, blobs[entry.blob])
-        for entry in entries
-        if entry.path != index
-        and incidents_folder.under(entry.path, config.incidents_dir)
-        and incidents_folder.kind_of(entry.path) is incidents_folder.Kind.INCIDENT
-        and incidents_folder.unsafe_name(entry.path) is None
-    ]
-    actual = next((blobs[entry.blob] for entry in entries if entry.path == index), None)
+    """SC002 when the index at the head is not what the incident files at the head call for:
+    a change to the incidents brings its regenerated index (`incident index`).
+
+    The base's index, when it reads back as this config writes it, is amended by the changed
+    incidents' rows alone, so the check costs what the change costs, not what the repository
+    holds; otherwise (no index at the base, a config change, an index written differently)
+    every incident at the head is read. A repository that has never written its index (none at
+    the base, none at the head) is not asked for one here; ``incident index --check`` is."""
+    head = revisions[1]
+    index_changed = any(index in (c.path, c.old_path) for c in changes)
+    actual = git.read_files(root, head, [index])[index]
     if actual is None and not index_changed:
         return []
-    expected = render_index(index_entries(incidents, index), config)
+    expected = None if whole else _amended_index(root, revisions, config, index, changes)
+    if expected is None:
+        expected = _whole_index(root, head, config, index)
     found = stale_index(incidents_folder.shown(index), actual, expected)
     return [] if found is None else [found]
+
+
+def _is_listed(path: str, mode: str, config: Config) -> bool:
+    """An incident file the index lists: under the folder, a regular file, a safe name."""
+    return (
+        mode in git.REGULAR_FILE_MODES
+        and incidents_folder.under(path, config.incidents_dir)
+        and incidents_folder.kind_of(path) is incidents_folder.Kind.INCIDENT
+        and incidents_folder.unsafe_name(path) is None
+    )
+
+
+def _whole_index(root: Path, head: str, config: Config, index: str) -> str:
+    entries = [
+        entry
+        for entry in git.tree_entries(root, head, [config.incidents_dir])
+        if entry.path != index and _is_listed(entry.path, entry.mode, config)
+    ]
+    blobs = git.read_blobs(root, [entry.blob for entry in entries])
+    files = [(entry.path, blobs[entry.blob]) for entry in entries]
+    return render_index(index_entries(files, index), config)
+
+
+def _amended_index(
+    root: Path, revisions: tuple[str, str], config: Config, index: str, changes: list[git.Change]
+) -> str | None:
+    """The base's index with the changed incidents' rows replaced; None when the base's
+    index cannot be read back row by row."""
+    base, _ = revisions
+    raw = git.read_files(root, base, [index])[index]
+    try:
+        rows = read_rows(raw.decode("utf-8"), config) if raw is not None else None
+    except UnicodeDecodeError:
+        rows = None
+    if rows is None:
+        return None
+    folder = posixpath.dirname(index) or "."
+    touched = {
+        posixpath.relpath(path, folder)
+        for change in changes
+        for path in (change.path, change.old_path)
+        if path is not None
+    }
+    kept = [row for row in rows if row.path not in touched]
+    fresh = [
+        change
+        for change in changes
+        if change.kind != "D"
+        and change.new_blob
+        and _is_listed(change.path, change.new_mode, config)
+    ]
+    blobs = git.read_blobs(root, [change.new_blob for change in fresh if change.new_blob])
+    files = [(change.path, blobs[change.new_blob]) for change in fresh if change.new_blob]
+    added = [index_row(entry, config) for entry in index_entries(files, index)]
+    return render_rows(kept + added, config)
 
 
 def _touches(change: git.Change, folder: str) -> bool:

@@ -15,6 +15,7 @@ dates and counts — and never a value a file's own ``personal_data.allow`` acce
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -128,23 +129,75 @@ def _safe_row(cells: list[str], config: Config, language: str) -> str:
     return row
 
 
-def _newest_first(entry: IndexEntry) -> tuple[datetime, str]:
-    moment = parse_moment(entry.data.get("detected_at"), UTC)
-    return (moment.earliest if moment else _NEVER, entry.path)
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """One incident's line of the index. Its place, newest first, is (day detected, link):
+    both are in the line itself, so an index can be read back and amended row by row."""
+
+    path: str  # the link, relative to the index's folder
+    day: str  # YYYY-MM-DD in the configured zone, or "" when unknown
+    text: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.day, self.path)
+
+
+def index_row(entry: IndexEntry, config: Config) -> IndexRow:
+    day = _detected_day(entry.data, config)
+    text = _safe_row(_row(entry, config, config.language), config, config.language)
+    return IndexRow(entry.path, "" if day == "-" else day, text)
+
+
+def _head(config: Config) -> tuple[list[str], str, list[str]]:
+    """The lines above the table, the line for no incidents, and the table's heading."""
+    language = config.language
+    text = templates(INDEX, language)
+    columns = [column.template(language) for column in INDEX_COLUMNS]
+    heading = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    return [MARKER, "", f"# {text['title']}", "", text["intro"], ""], text["none"], heading
+
+
+def render_rows(rows: Sequence[IndexRow], config: Config) -> str:
+    top, none, heading = _head(config)
+    lines = [*top, none] if not rows else [*top, *heading]
+    lines += [row.text for row in sorted(rows, key=lambda row: row.key, reverse=True)]
+    return "\n".join(lines) + "\n"
 
 
 def render_index(entries: Sequence[IndexEntry], config: Config) -> str:
-    language = config.language
-    text = templates(INDEX, language)
-    lines = [MARKER, "", f"# {text['title']}", "", text["intro"], ""]
-    if not entries:
-        lines.append(text["none"])
-    else:
-        columns = [column.template(language) for column in INDEX_COLUMNS]
-        lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        for entry in sorted(entries, key=_newest_first, reverse=True):
-            lines.append(_safe_row(_row(entry, config, language), config, language))
-    return "\n".join(lines) + "\n"
+    return render_rows([index_row(entry, config) for entry in entries], config)
+
+
+_LINK = re.compile(r"\| \[[^\]]*\]\((?P<path>[^)\s]+)\) \|")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+
+
+def read_rows(text: str, config: Config) -> list[IndexRow] | None:
+    """The rows of an index exactly as ``render_rows`` writes them for this config; None for
+    anything else (another language or version, a hand edit above the table, a row whose link
+    or day was withheld), where only a full rewrite can tell what is right."""
+    top, none, heading = _head(config)
+    lines = text.split("\n")
+    if lines[-1:] != [""] or lines[: len(top)] != top:
+        return None
+    body = lines[len(top) : -1]
+    if body == [none]:
+        return []
+    if body[:2] != heading:
+        return None
+    rows: list[IndexRow] = []
+    for line in body[2:]:
+        link = _LINK.match(line)
+        cells = _CELL_SEPARATOR.split(line)[1:-1]
+        if link is None or len(cells) != len(INDEX_COLUMNS):
+            return None
+        day = cells[5].strip()
+        if day != "-" and not _DAY.fullmatch(day):
+            return None
+        rows.append(IndexRow(link.group("path"), "" if day == "-" else day, line))
+    return rows
 
 
 def stale_index(shown: str, actual: bytes | None, expected: str) -> Finding | None:
