@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import git
+from tests.conftest import Result, git, run_incident
 
 INCIDENT_ID = "INC-20261110-0900-checkout-errors-ab12"
 PATH = f"incidents/2026/{INCIDENT_ID}.md"
@@ -161,3 +161,26 @@ def start_branch(repo: Path, base_files: dict[str, str | None]) -> None:
         {"incidentflow.yaml": (repo / "incidentflow.yaml").read_text("utf-8"), **base_files},
     )
     git(repo, "checkout", "-q", "-b", "change")
+
+
+def check_in_actions(
+    repo: Path, *extra: str, language: str = "", env: dict[str, str] | None = None
+) -> tuple[Result, str]:
+    """`incident check --base main` as GitHub Actions runs it: the result and the job summary.
+    ``language`` is INCIDENTFLOW_LANG ("" follows the config, `ja` in the test repositories)."""
+    summary = repo.parent / "summary.md"
+    summary.unlink(missing_ok=True)
+    result = run_incident(
+        "check",
+        "--base",
+        "main",
+        *extra,
+        cwd=repo,
+        env={
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "INCIDENTFLOW_LANG": language,
+            **(env or {}),
+        },
+    )
+    return result, summary.read_text("utf-8") if summary.exists() else ""

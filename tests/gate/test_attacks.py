@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Result, git, run_incident
-from tests.gate.fixtures import INCIDENT_ID, PATH, commit, incident, start_branch
+from tests.gate.fixtures import (
+    INCIDENT_ID,
+    PATH,
+    check_in_actions,
+    commit,
+    incident,
+    start_branch,
+)
 
 CONFIG = "incidentflow.yaml"
 
@@ -171,19 +178,7 @@ def test_an_approved_relaxation_passes_and_is_reported(repo: Path) -> None:
     assert notices and "Kato (legal)" in str(notices[0]["message"])
     text = run_incident("check", "--base", "main", "--format", "text", cwd=repo)
     assert "GT041" in text.stdout
-    summary = repo.parent / "summary.md"
-    run_incident(
-        "check",
-        "--base",
-        "main",
-        cwd=repo,
-        env={
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "INCIDENTFLOW_LANG": "",
-        },
-    )
-    markdown = summary.read_text("utf-8")
+    _, markdown = check_in_actions(repo)
     assert "設定の緩和" in markdown and "承認済み" in markdown and "Kato (legal)" in markdown
 
 
@@ -195,21 +190,9 @@ def test_allow_hits_are_listed_in_the_job_summary(repo: Path) -> None:
         "      reason: the shop's published support address\ndetection:",
     )
     commit(repo, "allow", {PATH: allowed})
-    summary = repo.parent / "summary.md"
-    result = run_incident(
-        "check",
-        "--base",
-        "main",
-        cwd=repo,
-        env={
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "INCIDENTFLOW_LANG": "",
-        },
-    )
+    result, markdown = check_in_actions(repo)
     assert result.code == 0, result.stdout
     assert "::notice " in result.stdout
-    markdown = summary.read_text("utf-8")
     assert "個人情報の例外" in markdown and "PD103" in markdown
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import run_incident
-from tests.gate.fixtures import commit, incident, start_branch
+from tests.gate.fixtures import check_in_actions, commit, incident, start_branch
 from tests.reports.mermaid_syntax import parse_all
 from tests.rules.test_clocks import card_incident
 
@@ -14,21 +13,8 @@ CARD_PATH = "incidents/2026/INC-20261120-0900-card-log-aa11.md"
 
 
 def _summary(repo: Path, env: dict[str, str] | None = None) -> str:
-    summary = repo.parent / "summary.md"
-    run_incident(
-        "check",
-        "--base",
-        "main",
-        cwd=repo,
-        # No INCIDENTFLOW_LANG: the summary follows the config, each page its incident.
-        env={
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "INCIDENTFLOW_LANG": "",
-            **(env or {}),
-        },
-    )
-    return summary.read_text("utf-8")
+    # No INCIDENTFLOW_LANG: the summary follows the config, each page its incident.
+    return check_in_actions(repo, env=env)[1]
 
 
 def test_the_summary_draws_the_changed_incident(repo: Path) -> None:

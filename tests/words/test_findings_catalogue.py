@@ -6,27 +6,14 @@ from pathlib import Path
 
 from incidentflow.rules.findings import Finding, Level
 from incidentflow.words.findings import message as localised
-from tests.conftest import run_incident
-from tests.gate.fixtures import BODY_EMPTY, commit, incident, start_branch
+from tests.gate.fixtures import BODY_EMPTY, check_in_actions, commit, incident, start_branch
 
 
 def test_phase_findings_carry_their_values_and_read_in_japanese(repo: Path) -> None:
     start_branch(repo, {})
     body = incident("closed", body=BODY_EMPTY).replace("closed_at:", "closed_at_typo:", 1)
     commit(repo, "close", {"incidents/2026/INC-20261110-0900-checkout-errors-ab12.md": body})
-    summary = repo.parent / "summary.md"
-    run_incident(
-        "check",
-        "--base",
-        "main",
-        cwd=repo,
-        env={
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "INCIDENTFLOW_LANG": "ja",
-        },
-    )
-    markdown = summary.read_text("utf-8")
+    _, markdown = check_in_actions(repo, language="ja")
     table = markdown.split("### 指摘事項", 1)[1]
     rows = [row for row in table.splitlines() if "| IF030 |" in row or "| IF031 |" in row]
     assert rows

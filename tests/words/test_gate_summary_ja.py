@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import Result, run_incident
-from tests.gate.fixtures import BODY_EMPTY, PATH, commit, incident, start_branch
+from tests.gate.fixtures import BODY_EMPTY, PATH, check_in_actions, commit, incident, start_branch
 from tests.words.english import english_sentences
 
 CONFIG = "incidentflow.yaml"
@@ -43,20 +43,7 @@ def _scenario(repo: Path) -> None:
 
 
 def _check(repo: Path, language: str, *extra: str) -> tuple[Result, str]:
-    summary = repo.parent / "summary.md"
-    result = run_incident(
-        "check",
-        "--base",
-        "main",
-        *extra,
-        cwd=repo,
-        env={
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "INCIDENTFLOW_LANG": language,
-        },
-    )
-    return result, summary.read_text("utf-8") if summary.exists() else ""
+    return check_in_actions(repo, *extra, language=language)
 
 
 def test_the_job_summary_reads_in_japanese(repo: Path) -> None:
