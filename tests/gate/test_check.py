@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Result, git, run_incident
-from tests.gate.fixtures import BODY_EMPTY, PATH, commit, incident, start_branch
+from tests.gate.fixtures import (
+    BODY_EMPTY,
+    PATH,
+    check_in_actions,
+    commit,
+    incident,
+    start_branch,
+)
 
 
 def check(repo: Path, *extra: str, env: dict[str, str] | None = None) -> Result:
@@ -224,27 +231,15 @@ def test_broken_config_fails_the_check(repo: Path) -> None:
     assert codes(result) == ["CF042"]
 
 
-def test_github_format_annotations_and_job_summary(repo: Path, tmp_path: Path) -> None:
+def test_github_format_annotations_and_job_summary(repo: Path) -> None:
     start_branch(repo, {PATH: incident("resolved")})
     commit(repo, "close", {PATH: incident("closed", body=BODY_EMPTY)})
-    summary = tmp_path / "summary.md"
-    result = run_incident(
-        "check",
-        "--base",
-        "main",
-        cwd=repo,
-        # No INCIDENTFLOW_LANG: the summary follows the config in force.
-        env={
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary),
-            "INCIDENTFLOW_LANG": "",
-        },
-    )
+    # No INCIDENTFLOW_LANG: the summary follows the config in force.
+    result, markdown = check_in_actions(repo)
     assert result.code == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert len(annotations) == 6
     assert annotations[0].startswith(f"::error file={PATH},line=")
-    markdown = summary.read_text("utf-8")
     # The summary speaks the config's language (the project's: ja).
     assert "incident check: 不合格" in markdown
     assert "🩹 復旧 → ✅ クロージング" in markdown
