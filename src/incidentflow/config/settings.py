@@ -152,6 +152,16 @@ class ConfigApproval(ConfigRecord):
     approved_by: str = Field(min_length=1)
 
 
+def _path_problem(path: str) -> str | None:
+    """Why ``path`` is not one plain path inside the repository, as git and the gate need it:
+    'not_plain' (absolute, empty parts, '.' or '..'), 'pattern' (glob or control characters)."""
+    if path.startswith("/") or any(part in ("", ".", "..") for part in path.split("/")):
+        return "not_plain"
+    if any(ch in path for ch in "*?[]\\:!") or any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+        return "pattern"
+    return None
+
+
 class Config(ConfigRecord):
     version: Literal[1] = 1
     language: Literal["ja", "en"] = "ja"
@@ -189,12 +199,10 @@ class Config(ConfigRecord):
         # The gate hands this folder to git and compares paths with it: it must be one plain
         # folder inside the repository, never a pattern or a way out of the repository.
         value = value.removesuffix("/")
-        parts = value.split("/")
-        if value.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        problem = _path_problem(value)
+        if problem == "not_plain":
             raise invalid("folder_not_plain", folder=value)
-        if any(ch in value for ch in "*?[]\\:!") or any(
-            ord(ch) < 32 or ord(ch) == 127 for ch in value
-        ):
+        if problem == "pattern":
             raise invalid("folder_pattern", folder=value)
         return value
 
@@ -205,18 +213,13 @@ class Config(ConfigRecord):
             return value
         if not isinstance(value, str):
             raise invalid("index_value", value=value)
-        parts = value.split("/")
-        if value.startswith("/") or any(part in ("", ".", "..") for part in parts):
-            raise invalid("index_not_plain", path=value)
-        if any(ch in value for ch in "*?[]\\:!") or any(
-            ord(ch) < 32 or ord(ch) == 127 for ch in value
-        ):
+        if _path_problem(value) is not None:
             raise invalid("index_not_plain", path=value)
         if not value.endswith(".md"):
             raise invalid("index_not_markdown", path=value)
         # Inside the incidents folder every other .md file is an incident (rules/files.py).
         folder = str(info.data.get("incidents_dir", "incidents")).rstrip("/")
-        if value.startswith(folder + "/") and parts[-1].lower() != "readme.md":
+        if value.startswith(folder + "/") and value.rsplit("/", 1)[-1].lower() != "readme.md":
             raise invalid("index_in_folder", path=value, folder=folder)
         return value
 
