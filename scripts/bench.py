@@ -15,7 +15,8 @@ Measured (medians of the repetitions, each a fresh process as a user or CI runs 
   command and its workers together, sampled every 10 ms;
 - the cost per file of the personal-data scan, the section parse and the clock evaluation,
   on files of about 1 KB, 14 KB, 50 KB and 100 KB, in this process (they must grow linearly);
-- `incident check` with 10 changed files in a 10,000-file repository against a 100-file one;
+- `incident check` with 10 changed files (and the regenerated index) in a 10,000-file repository
+  against a 100-file one;
 - start-up: `incident --version` against `python -c "import click"`;
 - the sync's counted HTTP requests (scripts/sync_requests.py), when that script is present.
 
@@ -145,13 +146,20 @@ def commit_all(root: Path, message: str) -> None:
 
 
 def check_repository(root: Path, count: int) -> Path:
-    """A repository of ``count`` incidents whose last commit changes 10 of them."""
+    """A repository of ``count`` incidents and their index whose last commit changes 10 of
+    them (one title among them, so the index changes too) and brings the new index."""
     generate(root, count)
     git(root, "init", "-q", "-b", "main")
+    index = [*incident_command(), "index"]
+    subprocess.run(index, cwd=root, check=True, capture_output=True)
     commit_all(root, "base")
-    for path in sorted((root / "incidents").rglob("*.md"))[:10]:
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write("\nFollow-up: the processor confirmed the fix.\n")
+    changed = [p for p in sorted((root / "incidents").rglob("*.md")) if p.name != "README.md"]
+    for number, path in enumerate(changed[:10]):
+        text = path.read_text(encoding="utf-8")
+        if number == 0:
+            text = text.replace("\ntitle: ", "\ntitle: Updated - ", 1)
+        path.write_text(text + "\nFollow-up: the processor confirmed the fix.\n", "utf-8")
+    subprocess.run(index, cwd=root, check=True, capture_output=True)
     commit_all(root, "ten changes")
     return root
 

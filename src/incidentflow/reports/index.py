@@ -169,9 +169,14 @@ def render_index(entries: Sequence[IndexEntry], config: Config) -> str:
     return render_rows([index_row(entry, config) for entry in entries], config)
 
 
-_LINK = re.compile(r"\| \[[^\]]*\]\((?P<path>[^)\s]+)\) \|")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+_CELL = r" (?:[^|\\]|\\.)* \|"  # a cell's text, where "|" is written "\|" (``cell``)
+# A row as ``index_row`` writes it: the link first, the day detected sixth.
+_ROW = re.compile(
+    r"\| \[[^\]]*\]\((?P<path>[^)\s]+)\) \|"
+    + _CELL * 4
+    + r" (?P<day>\d{4}-\d{2}-\d{2}|-) \|"
+    + _CELL * (len(INDEX_COLUMNS) - 6)
+)
 
 
 def read_rows(text: str, config: Config) -> list[IndexRow] | None:
@@ -189,14 +194,11 @@ def read_rows(text: str, config: Config) -> list[IndexRow] | None:
         return None
     rows: list[IndexRow] = []
     for line in body[2:]:
-        link = _LINK.match(line)
-        cells = _CELL_SEPARATOR.split(line)[1:-1]
-        if link is None or len(cells) != len(INDEX_COLUMNS):
+        row = _ROW.fullmatch(line)
+        if row is None:
             return None
-        day = cells[5].strip()
-        if day != "-" and not _DAY.fullmatch(day):
-            return None
-        rows.append(IndexRow(link.group("path"), "" if day == "-" else day, line))
+        day = row.group("day")
+        rows.append(IndexRow(row.group("path"), "" if day == "-" else day, line))
     return rows
 
 
