@@ -163,3 +163,18 @@ def test_an_index_that_does_not_read_back_is_checked_in_full(repo: Path) -> None
     assert sc002(check(repo)) == []
     commit(repo, "hand edit", {INDEX: stale})
     assert sc002(check(repo))
+
+
+def test_a_row_withheld_whole_sends_the_gate_to_every_file(repo: Path) -> None:
+    """A row whose link itself held personal data is written without it; the gate cannot tell
+    whose it is, so it reads every file instead of amending."""
+    from incidentflow.config.settings import load_config
+    from incidentflow.reports.index import amend_index
+
+    start_branch(repo, with_index(repo, {PATH: incident("detected")}))
+    config = load_config(repo / "incidentflow.yaml").config
+    text = (repo / INDEX).read_text("utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| ["))
+    withheld = text.replace(row, "| " + " | ".join(["(withheld)"] * 8) + " |")
+    assert amend_index(text, set(), [], config) == text
+    assert amend_index(withheld, set(), [], config) is None

@@ -25,11 +25,10 @@ from incidentflow.gate.config_change import config_change_findings
 from incidentflow.gate.transitions import Transition, transition_findings, waivers
 from incidentflow.record.load import parse_document
 from incidentflow.reports.index import (
+    amend_index,
     index_entries,
     index_row,
-    read_rows,
     render_index,
-    render_rows,
     stale_index,
 )
 from incidentflow.rules import files as incidents_folder
@@ -282,10 +281,10 @@ def _amended_index(
     base, _ = revisions
     raw = git.read_files(root, base, [index])[index]
     try:
-        rows = read_rows(raw.decode("utf-8"), config) if raw is not None else None
+        text = raw.decode("utf-8") if raw is not None else None
     except UnicodeDecodeError:
-        rows = None
-    if rows is None:
+        text = None
+    if text is None:
         return None
     folder = posixpath.dirname(index) or "."
     touched = {
@@ -294,7 +293,6 @@ def _amended_index(
         for path in (change.path, change.old_path)
         if path is not None
     }
-    kept = [row for row in rows if row.path not in touched]
     fresh = [
         change
         for change in changes
@@ -305,7 +303,7 @@ def _amended_index(
     blobs = git.read_blobs(root, [change.new_blob for change in fresh if change.new_blob])
     files = [(change.path, blobs[change.new_blob]) for change in fresh if change.new_blob]
     added = [index_row(entry, config) for entry in index_entries(files, index)]
-    return render_rows(kept + added, config)
+    return amend_index(text, touched, added, config)
 
 
 def _touches(change: git.Change, folder: str) -> bool:

@@ -179,27 +179,49 @@ _ROW = re.compile(
 )
 
 
-def read_rows(text: str, config: Config) -> list[IndexRow] | None:
-    """The rows of an index exactly as ``render_rows`` writes them for this config; None for
-    anything else (another language or version, a hand edit above the table, a row whose link
-    or day was withheld), where only a full rewrite can tell what is right."""
+def amend_index(
+    text: str, removed: set[str], added: Sequence[IndexRow], config: Config
+) -> str | None:
+    """``text`` (an index as ``render_rows`` wrote it) without the rows linking to ``removed``
+    and with ``added`` in their places; None when it is not such an index. Only the rows next
+    to where a row goes are read, so the cost follows the change, not the index's length (the
+    order of the other rows is the order ``render_rows`` gave them)."""
     top, none, heading = _head(config)
     lines = text.split("\n")
     if lines[-1:] != [""] or lines[: len(top)] != top:
         return None
     body = lines[len(top) : -1]
     if body == [none]:
-        return []
-    if body[:2] != heading:
-        return None
-    rows: list[IndexRow] = []
-    for line in body[2:]:
-        row = _ROW.fullmatch(line)
-        if row is None:
+        rows: list[str] = []
+    elif body[:2] == heading:
+        links = [_link_of(line) for line in body[2:]]
+        if None in links:  # a row withheld whole: which incident it is cannot be told
             return None
-        day = row.group("day")
-        rows.append(IndexRow(row.group("path"), "" if day == "-" else day, line))
-    return rows
+        rows = [line for line, link in zip(body[2:], links, strict=True) if link not in removed]
+    else:
+        return None
+    for row in sorted(added, key=lambda row: row.key, reverse=True):
+        low, high = 0, len(rows)
+        while low < high:  # the first row whose key is below the new row's: newest first
+            middle = (low + high) // 2
+            found = _ROW.fullmatch(rows[middle])
+            if found is None:
+                return None
+            day = found.group("day")
+            if ("" if day == "-" else day, found.group("path")) > row.key:
+                low = middle + 1
+            else:
+                high = middle
+        rows.insert(low, row.text)
+    lines = [*top, none] if not rows else [*top, *heading, *rows]
+    return "\n".join(lines) + "\n"
+
+
+def _link_of(line: str) -> str | None:
+    """The link of a row ('| [ID](path) | ...'), read without a pattern: every row is looked at."""
+    start = line.find("](", 2)
+    end = line.find(") |", start)
+    return line[start + 2 : end] if line.startswith("| [") and start > 0 and end > 0 else None
 
 
 def stale_index(shown: str, actual: bytes | None, expected: str) -> Finding | None:
