@@ -345,7 +345,7 @@ def _seconds(text: str, repeat: int) -> float:
 
 def _ratio(small: str, large: str) -> float:
     # The fastest of a few runs: what other processes on the machine add only slows.
-    return _seconds(large, 3) / max(_seconds(small, 5), 1e-4)
+    return _seconds(large, 2) / max(_seconds(small, 3), 1e-4)
 
 
 @pytest.mark.parametrize("body", BODIES, ids=list(BODIES))
