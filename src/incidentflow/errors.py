@@ -11,7 +11,8 @@ handler asks ``said(error, language)``. An error raised with a plain string says
 in every language. A value that is itself such an error is said in the same language, so an
 error can wrap another (``UsageError(NOTHING_CHANGED, cause=git_error)``, or simply
 ``UsageError(git_error)``), and a value that is ``Words`` is its text in that language (taken
-as it is: its places are not filled).
+as it is: its places are not filled). Code that words its reason before the reader is known
+(the sync, a declaration) raises with that phrase (``words.phrase``), said the same way.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from incidentflow.words import Words
 
 if TYPE_CHECKING:
     from incidentflow.rules.findings import Finding
+    from incidentflow.words.phrase import Said
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -33,15 +35,19 @@ EXIT_INTERRUPTED = 130
 class SaidError(Exception):
     """An error whose message can be said in Japanese and English (see the module's text)."""
 
-    def __init__(self, message: str | Words | BaseException = "", /, **values: object) -> None:
+    def __init__(
+        self, message: str | Words | BaseException | Said = "", /, **values: object
+    ) -> None:
         self.words: Words | None = None
         self.values: dict[str, object] = values
         if isinstance(message, SaidError) and message.words is not None:  # the same words
             self.words, self.values = message.words, {**message.values, **values}
-        elif isinstance(message, BaseException):  # another error, said as it says itself
-            self.words, self.values = _ITSELF, {"error": message}
         elif isinstance(message, Words):
             self.words = message
+        elif isinstance(message, BaseException) or callable(message):
+            # Another error, or a phrase made before the reader was known (``words.phrase``):
+            # said as it says itself, in the reader's language.
+            self.words, self.values = _ITSELF, {"error": message}
         super().__init__(self._render("en") if self.words is not None else message)
 
     def _render(self, language: str) -> str:
@@ -69,12 +75,11 @@ def _value(value: object, language: str) -> object:
 
 
 def said(error: BaseException, language: str) -> str:
-    """Any exception's message in ``language``: catalogued words where it has them, or the
-    phrase it keeps as ``said`` (the sync's errors, ``words.phrase``)."""
-    if isinstance(error, SaidError) and error.words is not None:
+    """Any exception's message in ``language``: its words where it was raised with them, else
+    what it says itself (a library's error, GitHub's answer: data to the reader)."""
+    if isinstance(error, SaidError):
         return error.message_in(language)
-    phrase = getattr(error, "said", None)
-    return str(phrase(language)) if callable(phrase) else str(error)
+    return str(error)
 
 
 class IncidentflowError(SaidError):

@@ -13,7 +13,14 @@ import pytest
 from incidentflow import git
 from incidentflow.cli.errors import exit_code_for
 from incidentflow.cli.output import OutputFormat
-from incidentflow.errors import EXIT_BUG, EXIT_INTERRUPTED, SaidError, UsageError, said
+from incidentflow.errors import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    IncidentflowError,
+    SaidError,
+    UsageError,
+    said,
+)
 from incidentflow.rules.codes import KNOWN
 from incidentflow.rules.findings import Level, finding
 from incidentflow.words import Words
@@ -23,6 +30,7 @@ from incidentflow.words import page as page_words
 from incidentflow.words import status as status_words
 from incidentflow.words.findings import message
 from incidentflow.words.findings_generated import MESSAGES as GENERATED
+from incidentflow.words.phrase import say
 from tests.words.english import english_sentences
 
 
@@ -92,17 +100,13 @@ def test_an_error_wrapping_another_says_both_in_one_language() -> None:
     assert said(UsageError(inner), "ja") == said(inner, "ja")
 
 
-class _Phrased(Exception):
-    """An error that keeps its own phrase (as the sync's errors do)."""
-
-    def said(self, language: str) -> str:
-        return "同期を中断しました。" if language == "ja" else "sync stopped"
-
-
-def test_an_error_with_its_own_phrase_is_said_through_a_wrapper() -> None:
-    wrapped = UsageError(_Phrased("sync stopped"), "--dry-run")
+def test_an_error_raised_with_a_phrase_is_said_through_a_wrapper() -> None:
+    """The sync words its reasons before it knows the reader (``words.phrase``)."""
+    stopped = IncidentflowError(say(Words(en="sync stopped", ja="同期を中断しました。")))
+    wrapped = UsageError(stopped, "--dry-run")
     assert str(wrapped) == "sync stopped" and wrapped.option == "--dry-run"
     assert said(wrapped, "ja") == "同期を中断しました。"
+    assert said(stopped, "en") == "sync stopped"
 
 
 def test_a_git_failure_is_said_in_japanese(repo: Path) -> None:

@@ -38,12 +38,8 @@ class LockBusy(ForgeError):
     """Another sync holds the lock and did not let go in time."""
 
     def __init__(self, phrase: Phrase) -> None:
-        super().__init__(str(phrase))
+        super().__init__(phrase)
         self.phrase = phrase
-
-    def said(self, language: str) -> str:
-        """The reason in ``language`` (``errors.said`` asks for it)."""
-        return self.phrase(language)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,12 +49,8 @@ class NotDone(ForgeError):
     or GitHub lacks what the step needs. ``said`` is the reason, in words."""
 
     def __init__(self, phrase: Phrase) -> None:
-        super().__init__(str(phrase))
+        super().__init__(phrase)
         self.phrase = phrase
-
-    def said(self, language: str) -> str:
-        """The reason in ``language`` (``errors.said`` asks for it)."""
-        return self.phrase(language)
 
 
 def explained(error: BaseException) -> Text:
