@@ -10,7 +10,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from incidentflow.commands.init import WORKFLOWS
-from tests.conftest import git, run_incident
+from tests.conftest import PROJECT_ROOT, git, run_incident
 from tests.test_workflows import check_jsonschema, describe, run_zizmor
 
 EXPECTED = {
@@ -19,6 +19,7 @@ EXPECTED = {
     ".github/ISSUE_TEMPLATE/declare-incident.yml",
     "schemas/incident.schema.json",
     "incidents/.gitkeep",
+    "incidents/README.md",  # the incident index, which the gate keeps current
     *(f".github/workflows/{name}.yml" for name in WORKFLOWS),
     *(
         f".github/incident-checklists/{team}.{lang}.md"
@@ -156,3 +157,21 @@ def test_init_asks_when_run_in_a_terminal(empty: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     config = (empty / "incidentflow.yaml").read_text(encoding="utf-8")
     assert "team: shopco/legal" in config and "language: en" in config
+
+
+def test_init_indexes_the_incidents_already_there(tmp_path: Path) -> None:
+    """Adopting a repository that already holds incidents: the index lists them, so the first
+    pull request's gate check starts from a current index."""
+    root = tmp_path / "adopting"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / "incidents" / "2026").mkdir(parents=True)
+    source = PROJECT_ROOT / "tests" / "examples" / "valid"
+    example = next(source.glob("*.md"))
+    (root / "incidents" / "2026" / example.name).write_bytes(example.read_bytes())
+
+    assert run_incident("init", "--org", "shopco", "-y", cwd=root).code == 0
+
+    index = (root / "incidents" / "README.md").read_text("utf-8")
+    assert f"[{example.stem}](2026/{example.name})" in index
+    assert run_incident("index", "--check", cwd=root).code == 0

@@ -29,6 +29,9 @@ def server_script() -> ModuleType:
     return module
 
 
+INDEX = "incidents/README.md"
+
+
 def commit(root: Path, message: str, *paths: str) -> None:
     git(root, "add", "--", *(paths or (".",)))
     git(root, "commit", "-q", "-m", message)
@@ -97,11 +100,18 @@ def test_from_an_empty_repository_to_a_rehearsed_incident(
     validated = run_incident("validate", "--format", "json", cwd=root)
     assert validated.code == 0 and validated.json()["files"] == 2, validated.stdout
 
-    # 5. The declaration from the form is merged; the team pulls it (commits the same file).
+    # 5. The declaration from the form is merged; the team pulls it: the new file and the
+    # index it brought. The alert's declaration is not merged: its file lives on its branch.
     issue_pull = next(p for p in declarations if "issue-" in (p.pull.head if p.pull else ""))
     assert script.main(["merge", str(issue_pull.number)]) == 0
     issue_path = paths["issue"]
-    commit(root, "Merge the declaration", issue_path)
+    (root / paths["alert"]).unlink()
+    for path in (issue_path, INDEX):
+        merged = gh.state.read_file("main", path)
+        assert merged is not None, path
+        (root / path).write_bytes(merged)
+    commit(root, "Merge the declaration", issue_path, INDEX)
+    assert run_incident("index", "--check", cwd=root).code == 0
     files = script.mirror(gh, root, files)
 
     # 6. The sync escalates at once: legal and security get their checklists.
@@ -124,7 +134,8 @@ def test_from_an_empty_repository_to_a_rehearsed_incident(
         f"  status: suspected\n  assessed_by: Kimura (security)\n  escalated_at: '{FIXED_NOW}'\n",
     )
     (root / issue_path).write_text(text, encoding="utf-8")
-    commit(root, "Investigating", issue_path)
+    assert run_incident("index", cwd=root).code == 0  # the phase shows in the index
+    commit(root, "Investigating", issue_path, INDEX)
     checked = run_incident("check", "--base", "main", "--format", "json", cwd=root, env=env)
     assert checked.code == 0, checked.stdout + checked.stderr
 

@@ -269,7 +269,7 @@ def init(
     requirement: str | None,
     yes: bool,
 ) -> int:
-    """Set up a repository: config, checklists, workflows, issue form, schema, CODEOWNERS.
+    """Set up a repository: config, checklists, workflows, issue form, schema, index, CODEOWNERS.
     Never overwrites a file."""
     from incidentflow import git
     from incidentflow.commands import init as adopting

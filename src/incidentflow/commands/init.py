@@ -195,6 +195,9 @@ def run_init(root: Path, options: InitOptions) -> InitResult:
         (CODEOWNERS_PATH, codeowners),
         (f"{config.incidents_dir}/.gitkeep", ""),
     ]
+    if config.index_path is not None:
+        # From the first incident on, the gate keeps the index current (SC002).
+        planned.append((config.index_path, _index(root, config, config.index_path)))
     written: list[str] = []
     kept: list[str] = []
     for relative, text in planned:
@@ -206,6 +209,19 @@ def run_init(root: Path, options: InitOptions) -> InitResult:
         else:
             kept.append(relative)
     return InitResult(written, kept, config, codeowners)
+
+
+def _index(root: Path, config: Config, index: str) -> str:
+    """The incident index of the incident files already here (none, in a new repository)."""
+    from incidentflow.reports.index import index_entries, render_index
+
+    folder = root / config.incidents_dir
+    files = [
+        (file.relative_to(root).as_posix(), file.read_bytes())
+        for file in sorted(folder.rglob("*.md") if folder.is_dir() else [])
+        if file.is_file() and file.name.lower() != "readme.md"
+    ]
+    return render_index(index_entries(files, index), config)
 
 
 def render_result(result: InitResult, language: str = "en") -> str:
