@@ -37,6 +37,9 @@ def test_index_is_written_checked_and_stable(repo: Path) -> None:
     assert f"[{first.stem}](2026/{first.name})" in text
     assert "| 🚨 障害発生・検知 |" in text  # the repository's language: ja
     second = _new(repo, "Checkout is down", "--lang", "en", "--severity", "sev1")
+    assert run_incident("index", "--check", cwd=repo).code == 0, "`new` brought it along"
+    edited = second.read_text("utf-8").replace("title: Checkout is down", "title: Checkout down")
+    second.write_text(edited, "utf-8")
     stale = run_incident("index", "--check", cwd=repo)
     assert stale.code == 1 and "out of date" in stale.stdout
     run_incident("index", cwd=repo)
@@ -95,3 +98,19 @@ def test_an_english_repository_gets_an_english_index(repo: Path) -> None:
     run_incident("index", cwd=repo)
     index = (repo / "incidents" / "README.md").read_text("utf-8")
     assert "# Incident index" in index and "| open |" in index
+
+
+def test_new_brings_an_existing_index_up_to_date(repo: Path) -> None:
+    assert run_incident("index", cwd=repo).code == 0
+    result = run_incident(
+        "new", "Search is slow", "--detected-at", MINUTE, "--reported-by", "Sato", cwd=repo
+    )
+    assert result.code == 0 and "incidents/README.md" in result.stderr
+    created = repo / result.stdout.strip()
+    assert created.name in (repo / "incidents" / "README.md").read_text("utf-8")
+    assert run_incident("index", "--check", cwd=repo).code == 0
+
+
+def test_new_does_not_start_an_index_nobody_asked_for(repo: Path) -> None:
+    _new(repo, "Search is slow")
+    assert not (repo / "incidents" / "README.md").exists()

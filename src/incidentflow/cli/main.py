@@ -198,6 +198,14 @@ def new(
     )
     created = create_incident(repository, request)
     click.echo(repository.display(created.path))
+    from incidentflow.commands.index import index_path, write_index
+
+    index = index_path(repository)
+    if index is not None and index.exists() and write_index(repository):
+        # The index the gate asks for comes along; stdout stays the new file's path alone.
+        from incidentflow.words.output import WROTE
+
+        click.echo(WROTE(obj.language, path=repository.display(index)), err=True)
     return EXIT_CLEAN
 
 
