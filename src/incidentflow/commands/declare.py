@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from incidentflow.commands.index import index_text
 from incidentflow.commands.new import write_new_file
 from incidentflow.config.workspace import Repository
 from incidentflow.declare.alert import alert_payload
@@ -35,7 +36,6 @@ from incidentflow.declare.publish import (
 )
 from incidentflow.errors import IncidentflowError, UsageError
 from incidentflow.forge.connect import connect, required_settings
-from incidentflow.reports.index import index_entries, render_index
 from incidentflow.rules.findings import Level
 from incidentflow.rules.run import validate_bytes
 from incidentflow.words.declare import ERRORS, OUTCOMES
@@ -155,15 +155,8 @@ def _index_with(repository: Repository) -> IndexWith:
     checks out the default branch; if it moved on, the gate's SC002 asks for `incident index`)."""
 
     def index_with(draft: IncidentDraft) -> tuple[str, bytes] | None:
+        text = index_text(repository, {draft.path: draft.text.encode("utf-8")})
         relative = repository.config.index_path
-        if relative is None:
-            return None
-        files = {
-            file.relative_to(repository.root).as_posix(): file.read_bytes()
-            for file in repository.incident_files()
-        }
-        files[draft.path] = draft.text.encode("utf-8")
-        text = render_index(index_entries(files.items(), relative), repository.config)
-        return relative, text.encode("utf-8")
+        return (relative, text.encode("utf-8")) if text is not None and relative else None
 
     return index_with

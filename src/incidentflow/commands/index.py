@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from incidentflow.config.workspace import Repository
@@ -17,17 +18,26 @@ def index_path(repository: Repository) -> Path | None:
     return repository.root / relative if relative is not None else None
 
 
-def expected_index(repository: Repository) -> str:
-    """The index the incident files in the working tree call for. It is written in the config's
-    language whatever ``INCIDENTFLOW_LANG`` says: it is a file in the repository, the same for
-    every reader, and ``--check`` compares it."""
+def index_text(repository: Repository, also: Mapping[str, bytes] | None = None) -> str | None:
+    """The index the incident files in the working tree call for, with ``also`` (path from the
+    root -> contents: a drafted incident) among them; None when the config keeps no index.
+    It is written in the config's language whatever ``INCIDENTFLOW_LANG`` says: it is a file
+    in the repository, the same for every reader, and ``--check`` compares it."""
     relative = repository.config.index_path
-    assert relative is not None, "no index in this config"
-    files = [
-        (file.relative_to(repository.root).as_posix(), file.read_bytes())
+    if relative is None:
+        return None
+    files = {
+        file.relative_to(repository.root).as_posix(): file.read_bytes()
         for file in repository.incident_files()
-    ]
-    return render_index(index_entries(files, relative), repository.config)
+    }
+    files.update(also or {})
+    return render_index(index_entries(files.items(), relative), repository.config)
+
+
+def expected_index(repository: Repository) -> str:
+    text = index_text(repository)
+    assert text is not None, "no index in this config"
+    return text
 
 
 def write_index(repository: Repository) -> bool:

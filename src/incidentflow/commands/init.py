@@ -197,7 +197,7 @@ def run_init(root: Path, options: InitOptions) -> InitResult:
     ]
     if config.index_path is not None:
         # From the first incident on, the gate keeps the index current (SC002).
-        planned.append((config.index_path, _index(root, config, config.index_path)))
+        planned.append((config.index_path, _index(root, config)))
     written: list[str] = []
     kept: list[str] = []
     for relative, text in planned:
@@ -211,17 +211,12 @@ def run_init(root: Path, options: InitOptions) -> InitResult:
     return InitResult(written, kept, config, codeowners)
 
 
-def _index(root: Path, config: Config, index: str) -> str:
+def _index(root: Path, config: Config) -> str:
     """The incident index of the incident files already here (none, in a new repository)."""
-    from incidentflow.reports.index import index_entries, render_index
+    from incidentflow.commands.index import expected_index
+    from incidentflow.config.workspace import Repository
 
-    folder = root / config.incidents_dir
-    files = [
-        (file.relative_to(root).as_posix(), file.read_bytes())
-        for file in sorted(folder.rglob("*.md") if folder.is_dir() else [])
-        if file.is_file() and file.name.lower() != "readme.md"
-    ]
-    return render_index(index_entries(files, index), config)
+    return expected_index(Repository(root, config))
 
 
 def render_result(result: InitResult, language: str = "en") -> str:

@@ -75,6 +75,18 @@ class NewIncidentRequest:
     detected_at: Moment | None
     slug: str | None
 
+    def render(self, incident_id: str, detected_at: str) -> str:
+        """The new incident file from the template, with this request's answers."""
+        return render_new(
+            incident_id=incident_id,
+            title=self.title,
+            severity=self.severity,
+            source=self.source,
+            reported_by=self.reported_by,
+            detected_at=detected_at,
+            lang=self.lang,
+        )
+
     @classmethod
     def checked(
         cls,
@@ -159,15 +171,7 @@ def create_incident(repository: Repository, request: NewIncidentRequest) -> NewI
     for _ in range(ATTEMPTS):
         incident_id = new_id(config.id_prefix, local, request.slug or request.title)
         target = repository.incidents_dir / str(local.year) / f"{incident_id}.md"
-        text = render_new(
-            incident_id=incident_id,
-            title=request.title,
-            severity=request.severity,
-            source=request.source,
-            reported_by=request.reported_by,
-            detected_at=written,
-            lang=request.lang,
-        )
+        text = request.render(incident_id, written)
         if write_new_file(target, text):
             return NewIncident(incident_id, target)
     raise IncidentExistsError(say.NO_FREE_ID)

@@ -27,7 +27,7 @@ from incidentflow.declare.form import PERSONAL_DATA_CHOICES, SOURCES, Choice
 from incidentflow.declare.text import escape_markdown, fenced
 from incidentflow.record.model import PersonalDataStatus
 from incidentflow.record.sections import SECTION_BY_KEY
-from incidentflow.record.templates import new_id, render_new
+from incidentflow.record.templates import new_id
 from incidentflow.words.declare import FILE
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -85,15 +85,7 @@ def draft_incident(declaration: Declaration, config: Config) -> IncidentDraft:
     incident_id = new_id(config.id_prefix, local, slug)
     # new_id ends in a random four-character suffix; a declaration's is derived from its key.
     incident_id = incident_id[:-4] + _suffix(f"{declaration.key}\n{written}")
-    text = render_new(
-        incident_id=incident_id,
-        title=request.title,
-        severity=request.severity,
-        source=request.source,
-        reported_by=request.reported_by,
-        detected_at=written,
-        lang=request.lang,
-    )
+    text = request.render(incident_id, written)
     text = _amend_front_matter(text, declaration, config, request.severity)
     text = _add_notes(text, request.lang, _notes(declaration, request.lang, written))
     path = f"{config.incidents_dir}/{local.year}/{incident_id}.md"

@@ -182,11 +182,12 @@ def run_check(directory: Path, base: str | None, head: str, config_path: str | N
     )
     run.files += len(ours)
     generated: str | None = None  # the index, when it is exactly what the files call for
-    if index is not None and (ours or any(index in (c.path, c.old_path) for c in changed)):
+    index_changed = index is not None and any(index in (c.path, c.old_path) for c in changed)
+    if index is not None and (ours or index_changed):
         # A config change may change every row (names, language, what is withheld).
         whole = head_blob != base_blob
         revisions = (base_sha, head_sha)
-        stale = _index_findings(root, revisions, in_force, index, changed, whole)
+        stale = _index_findings(root, revisions, in_force, index, changed, whole, index_changed)
         run.findings.extend(stale)
         generated = index if not stale else None
     if not ours:
@@ -231,6 +232,7 @@ def _index_findings(
     index: str,
     changes: list[git.Change],
     whole: bool,
+    index_changed: bool,
 ) -> list[Finding]:
     """SC002 when the index at the head is not what the incident files at the head call for:
     a change to the incidents brings its regenerated index (`incident index`).
@@ -241,7 +243,6 @@ def _index_findings(
     every incident at the head is read. A repository that has never written its index (none at
     the base, none at the head) is not asked for one here; ``incident index --check`` is."""
     head = revisions[1]
-    index_changed = any(index in (c.path, c.old_path) for c in changes)
     actual = git.read_files(root, head, [index])[index]
     if actual is None and not index_changed:
         return []
