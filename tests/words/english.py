@@ -9,6 +9,9 @@ run of three or more plain English words outside quotes and code.
 from __future__ import annotations
 
 import re
+import string
+
+from incidentflow.words import Words
 
 # Spans that hold data, not prose: code, quotes (ASCII and Japanese), links and paths.
 _DATA = re.compile(
@@ -22,6 +25,7 @@ _DATA = re.compile(
 # A token that is a name, not a word: contains a digit, '_', '.', '/', ':', '@', '[', '=' or
 # '-', or is written in capitals (IF030, SEV1, UTC, JSON).
 _NAME = re.compile(r"^(?:.*[\d_./:@\[\]=#*-].*|[A-Z]{2,})$")
+_FIELDS = string.Formatter()
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
@@ -43,3 +47,10 @@ def english_sentences(text: str, *, at_least: int = 3) -> list[str]:
         if len(run) >= at_least:
             found.append(" ".join(run))
     return found
+
+
+def sample(words: Words, language: str) -> str:
+    """``words`` in ``language`` with a placeholder value in each of its places (both
+    languages' places, so a value only one of them uses is given too)."""
+    names = {name for text in (words.en, words.ja) for _, name, _, _ in _FIELDS.parse(text)}
+    return words(language, **dict.fromkeys((name for name in names if name), "x1"))

@@ -5,7 +5,6 @@ against the fake GitHub; and every entry of its word table says something in bot
 
 from __future__ import annotations
 
-import string
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from tests.conftest import run_incident
 from tests.declare.support import GOOD_ANSWERS, file_issue, pulls, serve, write_alert_event
 from tests.fake_github import FakeGitHub
 from tests.sync.support import FAST
-from tests.words.english import english_sentences
+from tests.words.english import english_sentences, sample
 
 JA = {"INCIDENTFLOW_LANG": "ja"}
 ANSWERS = {
@@ -135,12 +134,6 @@ def test_alerts_and_their_repeats_read_in_japanese(
 # -- the table ----------------------------------------------------------------------------
 
 
-def _sample(words: Words, language: str) -> str:
-    names = {name for _, name, _, _ in string.Formatter().parse(words.en) if name}
-    names |= {name for _, name, _, _ in string.Formatter().parse(words.ja) if name}
-    return words(language, **dict.fromkeys(names, "x1"))
-
-
 def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english() -> None:
     tables: list[dict[str, Words]] = [
         PULL, PERSONAL_ANSWERS, COMMENTS, FILE, NOTES, FIELDS, PERSONAL_DATA_KINDS,
@@ -148,8 +141,8 @@ def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english()
     ]  # fmt: skip
     for table in tables:
         for key, words in table.items():
-            assert _sample(words, "en"), key
-            japanese = _sample(words, "ja")
+            assert sample(words, "en"), key
+            japanese = sample(words, "ja")
             assert english_sentences(japanese) == [], (key, japanese)
             assert words.ja != words.en or key == "finding", key
 

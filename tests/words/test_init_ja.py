@@ -4,15 +4,13 @@ word table says something in both languages."""
 
 from __future__ import annotations
 
-import string
 from pathlib import Path
 
 import pytest
 
-from incidentflow.words import Words
 from incidentflow.words.init import CODEOWNERS, ERRORS, RESULT
 from tests.conftest import git, run_incident
-from tests.words.english import english_sentences
+from tests.words.english import english_sentences, sample
 
 FOLLOW_CONFIG = {"INCIDENTFLOW_LANG": ""}
 
@@ -76,15 +74,9 @@ def test_why_init_cannot_run_reads_in_japanese(
     assert english_sentences(result.stderr) == [], result.stderr
 
 
-def _sample(words: Words, language: str) -> str:
-    names = {name for _, name, _, _ in string.Formatter().parse(words.en) if name}
-    names |= {name for _, name, _, _ in string.Formatter().parse(words.ja) if name}
-    return words(language, **dict.fromkeys(names, "x1"))
-
-
 def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english() -> None:
     for key, words in [*RESULT.items(), *ERRORS.items(), ("codeowners", CODEOWNERS)]:
-        assert _sample(words, "en"), key
-        japanese = _sample(words, "ja")
+        assert sample(words, "en"), key
+        japanese = sample(words, "ja")
         assert english_sentences(japanese) == [], (key, japanese)
         assert words.ja != words.en, key

@@ -5,7 +5,6 @@ both languages."""
 
 from __future__ import annotations
 
-import string
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from tests.conftest import PROJECT_ROOT, git, run_incident
 from tests.fake_github import FakeGitHub
 from tests.gate.fixtures import INCIDENT_ID, PATH, incident
 from tests.rules.test_clocks import CARD_INCIDENT, card_incident
-from tests.words.english import english_sentences
+from tests.words.english import english_sentences, sample
 
 JA = {"INCIDENTFLOW_LANG": "ja"}
 CARD_PATH = "incidents/2026/INC-20261120-0900-card-log-aa11.md"
@@ -180,12 +179,6 @@ def test_posted_reminders_and_what_was_done_read_in_japanese(
 # -- the tables ---------------------------------------------------------------------------
 
 
-def _sample(words: Words, language: str) -> str:
-    names = {name for _, name, _, _ in string.Formatter().parse(words.en) if name}
-    names |= {name for _, name, _, _ in string.Formatter().parse(words.ja) if name}
-    return words(language, **dict.fromkeys(names, "x1"))
-
-
 def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english() -> None:
     tables: list[dict[str, Words]] = [
         REPORT, SOURCES, CHARTS, POINTS, SECTIONS, SPANS, CLOCK, COUNTS, KINDS, LOG,
@@ -197,8 +190,8 @@ def test_every_entry_renders_in_both_languages_and_the_japanese_has_no_english()
     )
     for table in tables:
         for key, words in table.items():
-            assert _sample(words, "en"), key
-            japanese = _sample(words, "ja")
+            assert sample(words, "en"), key
+            japanese = sample(words, "ja")
             assert english_sentences(japanese) == [], (key, japanese)
             if words.ja == words.en:
                 assert any(key == entry for _, entry in same), key

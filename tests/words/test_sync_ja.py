@@ -190,6 +190,7 @@ def test_github_failures_are_quoted_as_data(repo: Path, fake_github_factory: Any
 
 
 def _sample(words: Words, language: str) -> str:
+    # Phase words in the places a phase goes (a phase spec reads them).
     names = {name for _, name, _, _ in string.Formatter().parse(words.en) if name}
     names |= {name for _, name, _, _ in string.Formatter().parse(words.ja) if name}
     values = {name: "responding" if name in ("before", "after") else "x1" for name in names}
