@@ -198,10 +198,10 @@ def new(
     )
     created = create_incident(repository, request)
     click.echo(repository.display(created.path))
-    from incidentflow.commands.index import index_path, write_index
+    from incidentflow.commands.index import add_to_index, index_path
 
     index = index_path(repository)
-    if index is not None and index.exists() and write_index(repository):
+    if index is not None and index.exists() and add_to_index(repository, created.path):
         # The index the gate asks for comes along; stdout stays the new file's path alone.
         from incidentflow.words.output import WROTE
 

@@ -8,7 +8,13 @@ from pathlib import Path
 
 from incidentflow.config.workspace import Repository
 from incidentflow.record.atomic import write_text_atomic
-from incidentflow.reports.index import index_entries, render_index, stale_index
+from incidentflow.reports.index import (
+    amend_index,
+    index_entries,
+    index_row,
+    render_index,
+    stale_index,
+)
 from incidentflow.rules.findings import Finding
 
 
@@ -48,6 +54,31 @@ def write_index(repository: Repository) -> bool:
     if target.exists() and target.read_bytes() == text.encode("utf-8"):
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(target, text)
+    return True
+
+
+def add_to_index(repository: Repository, file: Path) -> bool:
+    """Put one new or edited incident file's row into the index already written, reading
+    only that file (``incident new`` in a repository of thousands); the whole index is
+    rewritten when the one there does not read back row by row. False when nothing changed."""
+    target = index_path(repository)
+    assert target is not None, "no index in this config"
+    relative = repository.config.index_path
+    assert relative is not None
+    path = file.relative_to(repository.root).as_posix()
+    (entry,) = index_entries([(path, file.read_bytes())], relative)
+    try:
+        current = target.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return write_index(repository)
+    text = amend_index(
+        current, {entry.path}, [index_row(entry, repository.config)], repository.config
+    )
+    if text is None:
+        return write_index(repository)
+    if text == current:
+        return False
     write_text_atomic(target, text)
     return True
 
