@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from incidentflow.record.load import parse_document
+from incidentflow.record.load import Document, parse_document
 from incidentflow.words.phrase import say
 from incidentflow.words.sync import WRITE_BACK
 
@@ -102,7 +102,7 @@ def set_tracking(raw: bytes, update: TrackingUpdate) -> bytes:
             result = "".join(lines[:1]) + middle + "".join(lines[close:])
             output = (_BOM if bom else b"") + result.encode("utf-8")
             try:
-                _verify(raw, output, update)
+                _verify(loaded, output, update)
                 return output
             except WriteBackError:
                 pass
@@ -124,7 +124,7 @@ def set_tracking(raw: bytes, update: TrackingUpdate) -> bytes:
     middle = "".join(kept[item] if isinstance(item, int) else item + newline for item in spliced)
     result = "".join(lines[:1]) + middle + "".join(lines[close:])
     output = (_BOM if bom else b"") + result.encode("utf-8")
-    _verify(raw, output, update)
+    _verify(loaded, output, update)
     return output
 
 
@@ -273,9 +273,9 @@ def _transplant(original: list[str], before: list[str], after: list[str]) -> lis
     return result
 
 
-def _verify(raw: bytes, output: bytes, update: TrackingUpdate) -> None:
-    """The edit set these numbers, kept every other value, or it is refused."""
-    before, _ = parse_document(raw, "before")
+def _verify(before: Document | None, output: bytes, update: TrackingUpdate) -> None:
+    """The edit set these numbers, kept every other value, or it is refused. ``before`` is
+    the file as loaded before the edit."""
     after, _ = parse_document(output, "after")
     if before is None or after is None:
         raise WriteBackError("would_not_load")
